@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { withTenant } from './db/tenant.js';
+import type { Clock } from './http/context.js';
+import './http/context.js';
+import { AppError, handleError, handleNotFound } from './http/errors.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { outboxMailer, type Mailer } from './modules/notifications/mailer.js';
+import { organizationRoutes } from './modules/organizations/routes.js';
+import { userRoutes } from './modules/users/routes.js';
+
+export interface AppDeps {
+  db: Database;
+  config: Config;
+  mailer?: Mailer;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** Builds the Fastify app: cross-cutting plugins, then each module's routes. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? {
+      level: config.LOG_LEVEL,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+
+  app.decorate('db', deps.db);
+  app.decorate('config', config);
+  app.decorate('clock', deps.clock ?? (() => new Date()));
+  app.decorate('mailer', deps.mailer ?? outboxMailer(deps.db, app.log));
+  app.decorateRequest('auth', null);
+  app.decorateRequest('tenant', function tenant(fn) {
+    const auth = this.auth;
+    return withTenant(
+      this.server.db,
+      {
+        organizationId: auth?.organizationId ?? null,
+        userId: auth?.userId ?? null,
+        actorRole: auth?.role ?? null,
+        requestId: this.id,
+        clientIp: this.ip,
+        userAgent: this.headers['user-agent'] ?? null,
+      },
+      fn,
+    );
+  });
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+      },
+    },
+  });
+  // The widget is embedded on operators' own sites, so public routes answer any origin; the admin API only
+  // the origins the operator lists.
+  await app.register(cors, {
+    delegator: (req, cb) => {
+      const isPublic = (req.url ?? '').startsWith('/api/public/');
+      cb(null, { origin: isPublic ? true : config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false, credentials: !isPublic });
+    },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('rate_limited', `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s`, undefined, {
+        'retry-after': String(Math.ceil(ctx.ttl / 1000)),
+      }),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'BookingTMS API',
+        version: '0.1.0',
+        description: 'Multi-tenant booking platform. Errors use the `Error` schema; see API.md conventions.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Token from /api/auth/signup or /api/auth/login' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(authRoutes);
+      await api.register(userRoutes);
+      await api.register(organizationRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: '/api' },
+  );
+  return app;
+}

@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import { hashPassword } from './modules/users/service.js';
+import { createSuperAdmin } from './modules/users/super-admin.js';
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  create-super-admin --email <email> [--name <full name>] [--password <password>]
+      Creates the platform operator, who can act inside any organization (X-Organization-Id header).
+      Without --password a random one is generated and printed once.`;
+
+/** Runs as the database owner (not the app role): the operator's own tool. */
+async function createSuperAdmin(db: Database, args: string[]) {
+  const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } } });
+  if (!values.email || !/^[^@\s]+@[^@\s]+$/.test(values.email)) throw new Error('--email is required');
+  const password = values.password ?? randomBytes(12).toString('base64url');
+  if (password.length < 10) throw new Error('--password must be at least 10 characters');
+  const hash = await hashPassword(password);
+  await createSuperAdmin(db, { email: values.email, fullName: values.name ?? 'Platform operator', passwordHash: hash });
+  console.log(`Created super_admin ${values.email}${values.password ? '' : ` with password: ${password}`}`);
+}
+
+async function main() {
+  const [command, ...rest] = process.argv.slice(2);
+  if (!command || command === '--help' || command === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const config = loadConfig();
+  const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 2 });
+  try {
+    await migrate(db);
+    switch (command) {
+      case 'create-super-admin':
+        await createSuperAdmin(db, rest);
+        break;
+      default:
+        throw new Error(`Unknown command ${command}\n\n${USAGE}`);
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+import type { Database, Queryable } from './client.js';
+
+/** The role row-level security applies to; created by migration 0001. */
+export const APP_ROLE = 'bookingtms_app';
+
+/** Who is acting, on behalf of which organization, from where: copied into the transaction for RLS and audit. */
+export interface TenantContext {
+  organizationId: string | null;
+  userId: string | null;
+  actorRole?: string | null;
+  requestId?: string | null;
+  clientIp?: string | null;
+  userAgent?: string | null;
+}
+
+/**
+ * Runs `fn` in one transaction as the application role, with the organization and actor set transaction-locally
+ * (set_config(..., true)), so RLS policies and audit triggers see them and nothing leaks to the next user of a
+ * pooled connection. One round trip: `role` is a setting like the others.
+ */
+export function withTenant<T>(db: Database, ctx: TenantContext, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.query(
+      `select set_config('app.organization_id', $1, true), set_config('app.user_id', $2, true),
+              set_config('app.actor_role', $3, true), set_config('app.request_id', $4, true),
+              set_config('app.client_ip', $5, true), set_config('app.user_agent', $6, true),
+              set_config('role', $7, true)`,
+      [
+        ctx.organizationId ?? '',
+        ctx.userId ?? '',
+        ctx.actorRole ?? '',
+        ctx.requestId ?? '',
+        ctx.clientIp ?? '',
+        (ctx.userAgent ?? '').slice(0, 500),
+        APP_ROLE,
+      ],
+    );
+    return fn(tx);
+  });
+}

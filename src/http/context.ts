@@ -1,0 +1,21 @@
+import type { Queryable, Database } from '../db/client.js';
+import type { Config } from '../config.js';
+import type { Mailer } from '../modules/notifications/mailer.js';
+import type { AuthContext } from './auth.js';
+
+/** The clock every service reads; tests replace it to freeze time. */
+export type Clock = () => Date;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+    config: Config;
+    mailer: Mailer;
+    clock: Clock;
+  }
+  interface FastifyRequest {
+    auth: AuthContext | null;
+    /** Runs `fn` in this request's tenant transaction (RLS and audit context set from `auth`). */
+    tenant<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  }
+}

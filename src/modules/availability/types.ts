@@ -1,0 +1,76 @@
+/**
+ * Inputs and outputs of the availability engine. The engine is pure: everything it needs arrives here,
+ * including the clock (`now`), so tests can freeze time and property-test any zone.
+ */
+
+/** One opening range on a weekday. `close` may be "24:00", or earlier than `open` for hours past midnight. */
+export interface OpeningRange {
+  weekday: number; // 0 = Sunday ... 6 = Saturday
+  open: string; // "HH:MM"
+  close: string; // "HH:MM" or "24:00"
+}
+
+/** A date-specific exception: no open/close = closed all day; open/close = special hours replacing that day's ranges. */
+export interface Closure {
+  date: string; // "YYYY-MM-DD", venue-local
+  open?: string;
+  close?: string;
+}
+
+export interface VenueRules {
+  timezone: string; // IANA name, already validated
+  operatingHours: OpeningRange[];
+  closures: Closure[];
+}
+
+export interface GameRules {
+  durationMinutes: number;
+  bufferMinutes: number;
+  /** Step between slot starts in local wall-clock minutes from each range's opening. */
+  slotIntervalMinutes: number;
+  minNoticeMinutes: number;
+  maxAdvanceDays: number;
+  bookingMode: 'private' | 'shared';
+  /** Seats per slot in shared mode (max_players); ignored in private mode. */
+  capacity: number;
+  priceCents: number;
+  pricing: 'per_player' | 'flat';
+}
+
+/** An existing, non-cancelled booking of the same game at the same venue. Instants in epoch milliseconds. */
+export interface ExistingBooking {
+  startMs: number;
+  endMs: number;
+  /** End of the turnover buffer: the booking blocks [startMs, blockedUntilMs). */
+  blockedUntilMs: number;
+  partySize: number;
+}
+
+export interface AvailabilityQuery {
+  venue: VenueRules;
+  game: GameRules;
+  /** Venue-local dates, inclusive. A slot belongs to the local calendar date of its start. */
+  fromDate: string;
+  toDate: string;
+  partySize: number;
+  /** Epoch milliseconds; the engine never reads the clock. */
+  nowMs: number;
+  /** Need not be sorted. */
+  bookings: ExistingBooking[];
+}
+
+export interface Slot {
+  startMs: number;
+  endMs: number;
+  /** Venue-local calendar date and wall times of start and end. */
+  bookingDate: string; // YYYY-MM-DD
+  startTime: string; // HH:MM
+  endTime: string; // HH:MM
+  /** UTC offset of the start in minutes, so callers can render RFC 3339 with the venue's offset. */
+  startOffsetMinutes: number;
+  endOffsetMinutes: number;
+  available: boolean;
+  remainingCapacity: number;
+  /** Price for the requested party size. */
+  priceCents: number;
+}

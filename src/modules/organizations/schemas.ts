@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { currency, email, text, timezone } from '../../http/fields.js';
+
+export const brandingSchema = z
+  .object({
+    primary_color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex color like #4F46E5').optional(),
+    logo_url: z.url().max(2000).nullable().optional(),
+    widget_title: text(200).optional(),
+  })
+  .strict();
+
+export const policiesSchema = z
+  .object({
+    /** Cancellations later than this many hours before the start are "inside the window". */
+    cancellation_window_hours: z.number().int().min(0).max(24 * 90).optional(),
+    /** Share of the amount refunded when cancelling inside the window (0-100). */
+    refund_percent_inside_window: z.number().int().min(0).max(100).optional(),
+    /** Share refunded when cancelling before the window (0-100). */
+    refund_percent_outside_window: z.number().int().min(0).max(100).optional(),
+    /** Whether customers may cancel inside the window at all through the public API. */
+    allow_cancel_inside_window: z.boolean().optional(),
+    terms: text(10_000).optional(),
+  })
+  .strict();
+
+export const DEFAULT_BRANDING = { primary_color: '#4F46E5', logo_url: null };
+export const DEFAULT_POLICIES = {
+  cancellation_window_hours: 24,
+  refund_percent_inside_window: 0,
+  refund_percent_outside_window: 100,
+  allow_cancel_inside_window: false,
+};
+
+export const addressSchema = z
+  .object({
+    line1: text(200).optional(),
+    line2: text(200).optional(),
+    city: text(100).optional(),
+    region: text(100).optional(),
+    postal_code: text(20).optional(),
+    country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code').optional(),
+  })
+  .strict();
+
+export const organizationSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    slug: z.string(),
+    timezone: z.string(),
+    currency: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    address: addressSchema,
+    branding: z.object({ primary_color: z.string().optional(), logo_url: z.string().nullable().optional(), widget_title: z.string().optional() }),
+    policies: z.object({
+      cancellation_window_hours: z.number(),
+      refund_percent_inside_window: z.number(),
+      refund_percent_outside_window: z.number(),
+      allow_cancel_inside_window: z.boolean(),
+      terms: z.string().optional(),
+    }),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .meta({ id: 'Organization' });
+
+export type Organization = z.infer<typeof organizationSchema>;
+
+export const updateOrganizationBody = z
+  .object({
+    name: text(200).min(1),
+    timezone,
+    currency,
+    email: email.nullable(),
+    phone: text(40).nullable(),
+    address: addressSchema,
+    branding: brandingSchema,
+    policies: policiesSchema,
+  })
+  .partial()
+  .strict();
+
+export type UpdateOrganization = z.infer<typeof updateOrganizationBody>;

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { hashPassword } from '../../../src/modules/users/service.js';
+import { createSuperAdmin } from '../../../src/modules/users/super-admin.js';
+import { call, useTestApp } from '../../support/app.js';
+import { PASSWORD, signupOrg, uniqueEmail } from '../../support/fixtures.js';
+
+describe('auth', () => {
+  const t = useTestApp({ env: { LOGIN_MAX_PER_EMAIL: '5', LOGIN_MAX_PER_ADDRESS: '1000' } });
+
+  it('signup creates an organization and its admin, and the token works', async () => {
+    const { app } = t();
+    const email = uniqueEmail();
+    const res = await call(app, 'POST', '/api/auth/signup', {
+      body: { email: email.toUpperCase(), password: PASSWORD, full_name: 'Ann', organization_name: 'Lock & Key Rooms', timezone: 'Europe/Berlin', currency: 'EUR' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.user).toMatchObject({ email, role: 'admin', full_name: 'Ann' });
+    expect(res.body.organization).toMatchObject({ name: 'Lock & Key Rooms', slug: 'lock-key-rooms', timezone: 'Europe/Berlin', currency: 'EUR' });
+    expect(res.body.user.organization_id).toBe(res.body.organization.id);
+    const session = await call(app, 'GET', '/api/auth/session', { token: res.body.token });
+    expect(session.status).toBe(200);
+    expect(session.body.user.id).toBe(res.body.user.id);
+    expect(session.body.organization.id).toBe(res.body.organization.id);
+  });
+
+  it('signup rejects a taken email, a short password and an unknown time zone with field errors', async () => {
+    const { app } = t();
+    const org = await signupOrg(app);
+    const taken = await call(app, 'POST', '/api/auth/signup', { body: { email: org.email, password: PASSWORD, full_name: 'X', organization_name: 'Y' } });
+    expect(taken.status).toBe(409);
+    expect(taken.body.code).toBe('already_exists');
+    const bad = await call(app, 'POST', '/api/auth/signup', { body: { email: 'nope', password: 'short', full_name: '', organization_name: 'Y', timezone: 'Mars/Olympus', currency: 'XXQ' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('validation_failed');
+    expect(Object.keys(bad.body.fields)).toEqual(expect.arrayContaining(['body.email', 'body.password', 'body.full_name', 'body.timezone', 'body.currency']));
+  });
+
+  it('two organizations with the same name get distinct slugs', async () => {
+    const { app } = t();
+    const a = await call(app, 'POST', '/api/auth/signup', { body: { email: uniqueEmail(), password: PASSWORD, full_name: 'A', organization_name: 'Same Name' } });
+    const b = await call(app, 'POST', '/api/auth/signup', { body: { email: uniqueEmail(), password: PASSWORD, full_name: 'B', organization_name: 'Same Name' } });
+    expect(a.status).toBe(201);
+    expect(b.status).toBe(201);
+    expect(a.body.organization.slug).not.toBe(b.body.organization.slug);
+  });
+
+  it('login answers the same 401 for an unknown email and a wrong password', async () => {
+    const { app } = t();
+    const org = await signupOrg(app);
+    const wrong = await call(app, 'POST', '/api/auth/login', { body: { email: org.email, password: 'not the password' } });
+    const unknown = await call(app, 'POST', '/api/auth/login', { body: { email: uniqueEmail(), password: 'not the password' } });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+    const ok = await call(app, 'POST', '/api/auth/login', { body: { email: org.email.toUpperCase(), password: PASSWORD } });
+    expect(ok.status).toBe(200);
+    expect(ok.body.organization.id).toBe(org.organizationId);
+    expect(ok.headers['set-cookie']).toMatch(/session=.*HttpOnly/i);
+  });
+
+  it('the session cookie authenticates like the bearer token', async () => {
+    const { app } = t();
+    const org = await signupOrg(app);
+    const login = await call(app, 'POST', '/api/auth/login', { body: { email: org.email, password: PASSWORD } });
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    const res = await call(app, 'GET', '/api/auth/session', { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(res.body.user.email).toBe(org.email);
+  });
+
+  it('logout ends the session and only that session', async () => {
+    const { app } = t();
+    const org = await signupOrg(app);
+    const second = await call(app, 'POST', '/api/auth/login', { body: { email: org.email, password: PASSWORD } });
+    expect((await call(app, 'POST', '/api/auth/logout', { token: org.token })).status).toBe(204);
+    const after = await call(app, 'GET', '/api/auth/session', { token: org.token });
+    expect(after.status).toBe(401);
+    expect(after.body.code).toBe('unauthenticated');
+    expect((await call(app, 'GET', '/api/auth/session', { token: second.body.token })).status).toBe(200);
+  });
+
+  it('rejects missing, malformed and made-up tokens with 401', async () => {
+    const { app } = t();
+    expect((await call(app, 'GET', '/api/auth/session')).status).toBe(401);
+    expect((await call(app, 'GET', '/api/auth/session', { headers: { authorization: 'Basic abc' } })).status).toBe(401);
+    expect((await call(app, 'GET', '/api/auth/session', { token: 'x'.repeat(43) })).status).toBe(401);
+  });
+
+  it('rate limits login attempts per email with 429 and Retry-After', async () => {
+    const { app } = t();
+    const org = await signupOrg(app);
+    for (let i = 0; i < 5; i++) {
+      expect((await call(app, 'POST', '/api/auth/login', { body: { email: org.email, password: 'wrong password' } })).status).toBe(401);
+    }
+    const limited = await call(app, 'POST', '/api/auth/login', { body: { email: org.email, password: PASSWORD } });
+    expect(limited.status).toBe(429);
+    expect(limited.body.code).toBe('rate_limited');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('password reset: 202 for any email, a one-time link by mail, and every session ends', async () => {
+    const { app, db } = t();
+    const org = await signupOrg(app);
+    const unknown = await call(app, 'POST', '/api/auth/reset-password', { body: { email: uniqueEmail() } });
+    const known = await call(app, 'POST', '/api/auth/reset-password', { body: { email: org.email } });
+    expect(unknown.status).toBe(202);
+    expect(known.status).toBe(202);
+    expect(known.body).toEqual(unknown.body);
+
+    const { rows } = await db.query<{ body: string; to_address: string }>(`select body, to_address from email_outbox where kind = 'password_reset' and to_address = $1`, [org.email]);
+    expect(rows).toHaveLength(1);
+    const token = decodeURIComponent(/token=([^\s]+)/.exec(rows[0]!.body)![1]!);
+
+    const confirm = await call(app, 'POST', '/api/auth/reset-password/confirm', { body: { token, password: 'a brand new password' } });
+    expect(confirm.status).toBe(204);
+    expect((await call(app, 'GET', '/api/auth/session', { token: org.token })).status).toBe(401);
+    const again = await call(app, 'POST', '/api/auth/reset-password/confirm', { body: { token, password: 'another new password' } });
+    expect(again.status).toBe(400);
+    expect(again.body.code).toBe('validation_failed');
+    expect((await call(app, 'POST', '/api/auth/login', { body: { email: org.email, password: PASSWORD } })).status).toBe(401);
+    expect((await call(app, 'POST', '/api/auth/login', { body: { email: org.email, password: 'a brand new password' } })).status).toBe(200);
+  });
+
+  it('stores only hashes of passwords and tokens', async () => {
+    const { app, db } = t();
+    const org = await signupOrg(app);
+    const { rows } = await db.query<{ password_hash: string; token_hash: string }>(
+      `select u.password_hash, s.token_hash from users u join sessions s on s.user_id = u.id where u.id = $1`,
+      [org.userId],
+    );
+    expect(rows[0]!.password_hash).toMatch(/^\$argon2id\$/);
+    expect(rows[0]!.token_hash).not.toBe(org.token);
+  });
+
+  it('a super_admin acts inside any organization it names, and the audit log says so', async () => {
+    const { app, db } = t();
+    const org = await signupOrg(app);
+    const email = uniqueEmail('operator');
+    await createSuperAdmin(db, { email, fullName: 'Operator', passwordHash: await hashPassword(PASSWORD) });
+    const login = await call(app, 'POST', '/api/auth/login', { body: { email, password: PASSWORD } });
+    expect(login.status).toBe(200);
+    expect(login.body.user.role).toBe('super_admin');
+    expect(login.body.organization).toBeNull();
+    const token = login.body.token as string;
+
+    const noOrg = await call(app, 'GET', '/api/organization', { token });
+    expect(noOrg.status).toBe(400);
+    const inOrg = await call(app, 'PUT', '/api/organization', { token, headers: { 'x-organization-id': org.organizationId }, body: { phone: '+1 555 0100' } });
+    expect(inOrg.status).toBe(200);
+    expect(inOrg.body.phone).toBe('+1 555 0100');
+
+    const audit = await call(app, 'GET', `/api/audit-logs?table=organizations&row_id=${org.organizationId}&action=update`, { token: org.token });
+    expect(audit.body.data[0]).toMatchObject({ user_id: login.body.user.id, actor_role: 'super_admin' });
+  });
+});
