@@ -14,7 +14,7 @@ Commands:
       Without --password a random one is generated and printed once.`;
 
 /** Runs as the database owner (not the app role): the operator's own tool. */
-async function createSuperAdmin(db: Database, args: string[]) {
+async function createSuperAdminCommand(db: Database, args: string[]) {
   const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } } });
   if (!values.email || !/^[^@\s]+@[^@\s]+$/.test(values.email)) throw new Error('--email is required');
   const password = values.password ?? randomBytes(12).toString('base64url');
@@ -36,7 +36,7 @@ async function main() {
     await migrate(db);
     switch (command) {
       case 'create-super-admin':
-        await createSuperAdmin(db, rest);
+        await createSuperAdminCommand(db, rest);
         break;
       default:
         throw new Error(`Unknown command ${command}\n\n${USAGE}`);
