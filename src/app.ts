@@ -25,6 +25,12 @@ import { healthRoutes } from './modules/health/routes.js';
 import { outboxMailer, type Mailer } from './modules/notifications/mailer.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
 import { userRoutes } from './modules/users/routes.js';
+import { venuesRoutes } from './modules/venues/routes.js';
+import { gamesRoutes } from './modules/games/routes.js';
+import { customersRoutes } from './modules/customers/routes.js';
+import { bookingsRoutes } from './modules/bookings/routes.js';
+import { availabilityRoutes } from './modules/availability/routes.js';
+import { publicRoutes } from './modules/public/routes.js';
 
 export interface AppDeps {
   db: Database;
@@ -137,6 +143,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(userRoutes);
       await api.register(organizationRoutes);
       await api.register(auditRoutes);
+      await api.register(venuesRoutes);
+      await api.register(gamesRoutes);
+      await api.register(availabilityRoutes);
+      await api.register(customersRoutes);
+      await api.register(bookingsRoutes);
+      await api.register(publicRoutes);
     },
     { prefix: '/api' },
   );
