@@ -70,14 +70,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('clock', deps.clock ?? (() => new Date()));
   app.decorate('mailer', deps.mailer ?? outboxMailer(deps.db, app.log));
   app.decorateRequest('auth', null);
-  app.decorateRequest('tenant', function tenant(fn) {
+  app.decorateRequest('tenant', function tenant(fn, as) {
     const auth = this.auth;
     return withTenant(
       this.server.db,
       {
-        organizationId: auth?.organizationId ?? null,
-        userId: auth?.userId ?? null,
-        actorRole: auth?.role ?? null,
+        organizationId: as ? as.organizationId : (auth?.organizationId ?? null),
+        userId: as ? null : (auth?.userId ?? null),
+        actorRole: as ? as.actorRole : (auth?.role ?? null),
         requestId: this.id,
         clientIp: this.ip,
         userAgent: this.headers['user-agent'] ?? null,

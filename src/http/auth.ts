@@ -51,8 +51,8 @@ export interface SessionRow {
 }
 
 /** The live session behind a token, if any (a definer function: sessions are not readable by the app role). */
-export async function lookupSession(tx: Queryable, token: string): Promise<SessionRow | undefined> {
-  const { rows } = await tx.query<SessionRow>('select * from app_session_lookup($1)', [hashToken(token)]);
+export async function lookupSession(tx: Queryable, token: string, now: Date): Promise<SessionRow | undefined> {
+  const { rows } = await tx.query<SessionRow>('select * from app_session_lookup($1, $2)', [hashToken(token), now]);
   return rows[0];
 }
 
@@ -73,7 +73,7 @@ export function sessionUser(s: Pick<SessionRow, 'user_id' | 'email' | 'full_name
 export async function authenticate(request: FastifyRequest): Promise<AuthContext> {
   const token = bearerToken(request);
   if (!token) throw new AppError('unauthenticated', 'Sign in first: send Authorization: Bearer <token>');
-  const row = await withTenant(request.server.db, { organizationId: null, userId: null }, (tx) => lookupSession(tx, token));
+  const row = await withTenant(request.server.db, { organizationId: null, userId: null }, (tx) => lookupSession(tx, token, request.server.clock()));
   if (!row) throw new AppError('unauthenticated', 'The session is invalid or has expired');
   let organizationId = row.organization_id;
   if (row.role === 'super_admin') {

@@ -15,7 +15,10 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     auth: AuthContext | null;
-    /** Runs `fn` in this request's tenant transaction (RLS and audit context set from `auth`). */
-    tenant<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+    /**
+     * Runs `fn` in this request's tenant transaction (RLS and audit context set from `auth`). Public routes,
+     * which have no signed-in user, name the organization they resolved from an embed key or booking number.
+     */
+    tenant<T>(fn: (tx: Queryable) => Promise<T>, as?: { organizationId: string | null; actorRole: string }): Promise<T>;
   }
 }

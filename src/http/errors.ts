@@ -68,6 +68,8 @@ const PG_ERRORS: Record<string, [ErrorCode, string]> = {
   '22007': ['validation_failed', 'A date or time is invalid'],
   '22008': ['validation_failed', 'A date or time is out of range'],
   '22P02': ['validation_failed', 'A value has the wrong format'],
+  BKCAP: ['slot_unavailable', 'That slot does not have enough places left'],
+  BKTRN: ['invalid_transition', 'The booking cannot move to that status'],
   '40001': ['conflict', 'The request conflicted with another one; retry it'],
   '40P01': ['conflict', 'The request conflicted with another one; retry it'],
 };
@@ -115,7 +117,9 @@ export function handleError(err: FastifyError & { fields?: Record<string, string
   const pg = typeof err.code === 'string' ? PG_ERRORS[err.code] : undefined;
   if (pg) {
     request.log.info({ sqlstate: err.code, detail: (err as { detail?: string }).detail }, 'database refused a change');
-    return reply.status(ERROR_CODES[pg[0]].status).send(body(pg[0], pg[1]));
+    // Our own triggers (custom SQLSTATEs BK...) word their messages for people; PostgreSQL's own stay inside.
+    const message = err.code.startsWith('BK') ? err.message : pg[1];
+    return reply.status(ERROR_CODES[pg[0]].status).send(body(pg[0], message));
   }
   if (isUnavailable(err)) {
     request.log.warn({ err }, 'database unavailable');

@@ -203,13 +203,14 @@ language sql volatile security definer set search_path = public, pg_temp as $$
 $$;
 
 -- A live session: not expired, not revoked, and its user still active.
-create function app_session_lookup(p_token_hash text)
+-- p_at is the application's clock, so a session's expiry is judged by the same clock that set it.
+create function app_session_lookup(p_token_hash text, p_at timestamptz)
 returns table (session_id uuid, user_id uuid, organization_id uuid, role text, email text, full_name text,
                created_at timestamptz, expires_at timestamptz)
 language sql stable security definer set search_path = public, pg_temp as $$
   select s.id, u.id, u.organization_id, u.role, u.email::text, u.full_name, u.created_at, s.expires_at
   from sessions s join users u on u.id = s.user_id
-  where s.token_hash = p_token_hash and s.revoked_at is null and s.expires_at > now() and u.active
+  where s.token_hash = p_token_hash and s.revoked_at is null and s.expires_at > p_at and u.active
 $$;
 
 create function app_session_revoke(p_session_id uuid) returns void

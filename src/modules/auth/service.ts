@@ -107,7 +107,7 @@ export async function login(db: Database, input: { email: string; password: stri
   if (!account || !ok || !account.active || !account.password_hash) throw new AppError('unauthenticated', INVALID_LOGIN);
   return withTenant(db, ctx(client, account.organization_id, account.user_id, account.role), async (tx) => {
     const token = await openSession(tx, account.user_id, settings.sessionTtlHours, client, now);
-    const session = await lookupSession(tx, token);
+    const session = await lookupSession(tx, token, now);
     if (!session) throw new AppError('unauthenticated', INVALID_LOGIN);
     const organization = account.organization_id ? await getOrganization(tx) : null;
     return { token, user: sessionUser(session), organization };

@@ -1,3 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requireRole } from '../../http/auth.js';
+import { authErrors, errors, idParams } from '../../http/fields.js';
+import { availabilityQuery, availabilitySchema } from './schemas.js';
+import { getAvailability } from './service.js';
 
-export const availabilityRoutes: FastifyPluginAsyncZod = async () => {};
+export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/games/:id/availability',
+    {
+      preHandler: requireRole('staff'),
+      schema: {
+        tags: ['availability'],
+        security: [{ bearer: [] }],
+        summary: 'Bookable slots of a game at a venue between two venue-local dates (inclusive, at most 62 days)',
+        params: idParams,
+        querystring: availabilityQuery,
+        response: { 200: availabilitySchema, ...errors(...authErrors, 404) },
+      },
+    },
+    (request) => request.tenant((tx) => getAvailability(tx, request.params.id, request.query, app.clock())),
+  );
+};

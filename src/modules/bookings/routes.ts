@@ -1,3 +1,97 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actor, requireRole } from '../../http/auth.js';
+import { authErrors, errors, idParams } from '../../http/fields.js';
+import { idempotent, requestFingerprint } from '../../http/idempotency.js';
+import { pageOf, paginationQuery } from '../../http/pagination.js';
+import { batchStatus, cancelBooking, transitionBooking, updateBooking } from './lifecycle.js';
+import { batchStatusAnswer, batchStatusBody, bookingSchema, createBookingBody, listBookingsQuery, updateBookingBody, type BookingStatus } from './schemas.js';
+import { createBooking, getBooking, listBookings } from './service.js';
 
-export const bookingsRoutes: FastifyPluginAsyncZod = async () => {};
+const tags = ['bookings'];
+const security = [{ bearer: [] }];
+const idempotencyHeader = z.object({ 'idempotency-key': z.string().max(200).optional() });
+
+export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const staff = requireRole('staff');
+
+  app.get(
+    '/bookings',
+    { preHandler: staff, schema: { tags, security, summary: 'List and search bookings (dates are venue-local)', querystring: paginationQuery.extend(listBookingsQuery.shape), response: { 200: pageOf(bookingSchema), ...errors(...authErrors) } } },
+    (request) => {
+      const { page, limit, ...filter } = request.query;
+      return request.tenant((tx) => listBookings(tx, filter, { page, limit }));
+    },
+  );
+
+  app.post(
+    '/bookings',
+    {
+      preHandler: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Create a booking; honours Idempotency-Key',
+        headers: idempotencyHeader,
+        body: createBookingBody,
+        response: { 201: bookingSchema, ...errors(...authErrors, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const auth = actor(request);
+      const { source, ...input } = request.body;
+      const fingerprint = requestFingerprint('POST', '/api/bookings', request.body);
+      const result = await request.tenant((tx) =>
+        idempotent(tx, request.headers['idempotency-key'], fingerprint, app.clock(), async () => {
+          const { booking } = await createBooking(tx, input, {
+            source,
+            createdBy: auth.role === 'super_admin' ? null : auth.userId,
+            enforceNotice: source === 'api',
+            withManageToken: false,
+          }, app.clock());
+          return { status: 201, body: booking };
+        }),
+      );
+      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(result.body);
+    },
+  );
+
+  app.post(
+    '/bookings/batch-status',
+    { preHandler: staff, schema: { tags, security, summary: 'Set one status on many bookings; each succeeds or fails alone', body: batchStatusBody, response: { 200: batchStatusAnswer, ...errors(...authErrors) } } },
+    (request) => request.tenant((tx) => batchStatus(tx, request.body.ids, request.body.status, app.clock())),
+  );
+
+  app.get(
+    '/bookings/:id',
+    { preHandler: staff, schema: { tags, security, summary: 'One booking with customer, game and venue summaries', params: idParams, response: { 200: bookingSchema, ...errors(...authErrors, 404) } } },
+    (request) => request.tenant((tx) => getBooking(tx, request.params.id)),
+  );
+
+  app.put(
+    '/bookings/:id',
+    { preHandler: staff, schema: { tags, security, summary: 'Reschedule or edit a booking; availability is re-checked atomically', params: idParams, body: updateBookingBody, response: { 200: bookingSchema, ...errors(...authErrors, 404, 409, 422) } } },
+    (request) => request.tenant((tx) => updateBooking(tx, request.params.id, request.body, app.clock(), false)),
+  );
+
+  app.delete(
+    '/bookings/:id',
+    { preHandler: staff, schema: { tags, security, summary: 'Cancel a booking (the row is kept) and refund by policy', params: idParams, response: { 200: bookingSchema, ...errors(...authErrors, 404, 409) } } },
+    (request) => request.tenant((tx) => cancelBooking(tx, request.params.id, app.clock(), { enforceWindow: false })),
+  );
+
+  const transitions: [string, BookingStatus, string][] = [
+    ['checkin', 'checked-in', 'Check the group in'],
+    ['complete', 'completed', 'Mark a checked-in booking completed'],
+    ['no-show', 'no-show', 'Mark a confirmed booking as a no-show'],
+    ['confirm', 'confirmed', 'Confirm a pending booking'],
+  ];
+  for (const [path, status, summary] of transitions) {
+    app.post(
+      `/bookings/:id/${path}`,
+      { preHandler: staff, schema: { tags, security, summary, params: idParams, response: { 200: bookingSchema, ...errors(...authErrors, 404, 409) } } },
+      (request) => request.tenant((tx) => transitionBooking(tx, request.params.id, status, app.clock())),
+    );
+  }
+};

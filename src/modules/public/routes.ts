@@ -1,3 +1,98 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errors } from '../../http/fields.js';
+import { idempotent, requestFingerprint } from '../../http/idempotency.js';
+import { availabilitySchema, publicAvailabilityQuery } from '../availability/schemas.js';
+import { getAvailability } from '../availability/service.js';
+import { createBooking } from '../bookings/service.js';
+import {
+  bookingNumberParams,
+  cancelBody,
+  createdPublicBookingSchema,
+  embedKeyParams,
+  manageQuery,
+  publicBookingBody,
+  publicBookingSchema,
+  publicVenueAnswer,
+} from './schemas.js';
+import { cancelByCustomer, enterVenue, refuseCodes, toPublicBooking, venueForWidget, viewBooking } from './service.js';
 
-export const publicRoutes: FastifyPluginAsyncZod = async () => {};
+const tags = ['public'];
+// Public callers have no user: the transaction starts without an organization and enters the one the key names.
+const anonymous = { organizationId: null, actorRole: 'public' };
+
+export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
+  const config = { rateLimit: { max: app.config.PUBLIC_RATE_LIMIT_PER_MINUTE, timeWindow: 60_000 } };
+  const publicErrors = [400, 404, 429] as const;
+
+  app.get(
+    '/public/venues/:embed_key',
+    { config, schema: { tags, summary: 'The widget’s venue, organization branding and active games', params: embedKeyParams, response: { 200: publicVenueAnswer, ...errors(...publicErrors) } } },
+    (request) => request.tenant(async (tx) => venueForWidget(tx, await enterVenue(tx, request.params.embed_key)), anonymous),
+  );
+
+  app.get(
+    '/public/venues/:embed_key/games/:game_id/availability',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Bookable slots, as the admin endpoint answers them',
+        params: embedKeyParams.extend({ game_id: z.uuid() }),
+        querystring: publicAvailabilityQuery,
+        response: { 200: availabilitySchema, ...errors(...publicErrors) },
+      },
+    },
+    (request) =>
+      request.tenant(async (tx) => {
+        const venueId = await enterVenue(tx, request.params.embed_key);
+        return getAvailability(tx, request.params.game_id, { ...request.query, venue_id: venueId }, app.clock());
+      }, anonymous),
+  );
+
+  app.post(
+    '/public/venues/:embed_key/bookings',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Book a slot; returns a manage token to view or cancel it. Honours Idempotency-Key',
+        params: embedKeyParams,
+        headers: z.object({ 'idempotency-key': z.string().max(200).optional() }),
+        body: publicBookingBody,
+        response: { 201: createdPublicBookingSchema, ...errors(...publicErrors, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { coupon_code, gift_card_code, ...body } = request.body;
+      refuseCodes({ coupon_code, gift_card_code });
+      const fingerprint = requestFingerprint('POST', `/api/public/venues/${request.params.embed_key}/bookings`, request.body);
+      const result = await request.tenant(async (tx) => {
+        const venueId = await enterVenue(tx, request.params.embed_key);
+        return idempotent(tx, request.headers['idempotency-key'], fingerprint, app.clock(), async () => {
+          const { booking, manageToken } = await createBooking(
+            tx,
+            { ...body, venue_id: venueId, status: 'confirmed' },
+            { source: 'widget', createdBy: null, enforceNotice: true, withManageToken: true },
+            app.clock(),
+          );
+          return { status: 201, body: { ...toPublicBooking(booking), manage_token: manageToken! } };
+        });
+      }, anonymous);
+      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(result.body);
+    },
+  );
+
+  app.get(
+    '/public/bookings/:booking_number',
+    { config, schema: { tags, summary: 'The customer’s booking, with its manage token', params: bookingNumberParams, querystring: manageQuery, response: { 200: publicBookingSchema, ...errors(...publicErrors) } } },
+    (request) => request.tenant((tx) => viewBooking(tx, request.params.booking_number, request.query.token), anonymous),
+  );
+
+  app.post(
+    '/public/bookings/:booking_number/cancel',
+    { config, schema: { tags, summary: 'Cancel under the organization’s cancellation policy', params: bookingNumberParams, body: cancelBody, response: { 200: publicBookingSchema, ...errors(...publicErrors, 409, 422) } } },
+    (request) => request.tenant((tx) => cancelByCustomer(tx, request.params.booking_number, request.body.token, app.clock()), anonymous),
+  );
+};

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { email, instant, isoDate, text, wallTime } from '../../http/fields.js';
+
+export const BOOKING_STATUSES = ['pending', 'confirmed', 'checked-in', 'completed', 'cancelled', 'no-show'] as const;
+export const bookingStatus = z.enum(BOOKING_STATUSES);
+export type BookingStatus = z.infer<typeof bookingStatus>;
+
+export const bookingSchema = z
+  .object({
+    id: z.uuid(),
+    organization_id: z.uuid(),
+    booking_number: z.string(),
+    customer_id: z.uuid(),
+    game_id: z.uuid(),
+    venue_id: z.uuid(),
+    timezone: z.string(),
+    start_at: z.string(),
+    end_at: z.string(),
+    booking_date: z.string(),
+    start_time: z.string(),
+    end_time: z.string(),
+    party_size: z.number().int(),
+    status: bookingStatus,
+    payment_status: z.enum(['pending', 'paid', 'partial', 'refunded']),
+    total_amount: z.number().int(),
+    discount_amount: z.number().int(),
+    final_amount: z.number().int(),
+    refund_amount: z.number().int(),
+    currency: z.string(),
+    notes: z.string(),
+    source: z.enum(['admin', 'widget', 'api']),
+    created_by: z.uuid().nullable(),
+    cancelled_at: z.string().nullable(),
+    checked_in_at: z.string().nullable(),
+    created_at: z.string(),
+    updated_at: z.string(),
+    customer: z.object({ id: z.uuid(), full_name: z.string(), email: z.string().nullable(), phone: z.string().nullable() }),
+    game: z.object({ id: z.uuid(), name: z.string(), duration_minutes: z.number().int() }),
+    venue: z.object({ id: z.uuid(), name: z.string() }),
+  })
+  .meta({ id: 'Booking' });
+export type Booking = z.infer<typeof bookingSchema>;
+
+export const customerInput = z
+  .object({ full_name: text(200).min(1), email, phone: text(40).optional() })
+  .strict();
+
+/** When a booking starts: an instant, or a venue-local date and wall time. */
+const when = {
+  start_at: instant.optional(),
+  booking_date: isoDate.optional(),
+  start_time: wallTime.optional(),
+};
+
+function oneStart(v: { start_at?: string | undefined; booking_date?: string | undefined; start_time?: string | undefined }, ctx: z.RefinementCtx, required: boolean) {
+  const local = v.booking_date !== undefined || v.start_time !== undefined;
+  if (v.start_at && local) ctx.addIssue({ code: 'custom', path: ['start_at'], message: 'give start_at or booking_date + start_time, not both' });
+  else if (local && !(v.booking_date && v.start_time)) ctx.addIssue({ code: 'custom', path: [v.booking_date ? 'start_time' : 'booking_date'], message: 'booking_date and start_time go together' });
+  else if (required && !v.start_at && !local) ctx.addIssue({ code: 'custom', path: ['start_at'], message: 'required (or booking_date + start_time)' });
+}
+
+export const createBookingBody = z
+  .object({
+    game_id: z.uuid(),
+    venue_id: z.uuid(),
+    ...when,
+    party_size: z.number().int().min(1).max(1000),
+    customer_id: z.uuid().optional(),
+    customer: customerInput.optional(),
+    notes: text(5000).optional(),
+    status: z.enum(['pending', 'confirmed']).default('confirmed'),
+    source: z.enum(['admin', 'api']).default('admin'),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    oneStart(v, ctx, true);
+    if (!v.customer_id === !v.customer) ctx.addIssue({ code: 'custom', path: ['customer_id'], message: 'give customer_id or customer, exactly one' });
+  });
+export type CreateBookingBody = z.infer<typeof createBookingBody>;
+
+export const updateBookingBody = z
+  .object({
+    ...when,
+    party_size: z.number().int().min(1).max(1000).optional(),
+    notes: text(5000).optional(),
+    status: bookingStatus.optional(),
+    customer_id: z.uuid().optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => oneStart(v, ctx, false));
+export type UpdateBookingBody = z.infer<typeof updateBookingBody>;
+
+const statusList = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()))
+  .pipe(z.array(bookingStatus).min(1).max(6));
+
+export const listBookingsQuery = z.object({
+  status: statusList.optional(),
+  venue_id: z.uuid().optional(),
+  game_id: z.uuid().optional(),
+  customer_id: z.uuid().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  q: text(200).optional(),
+  sort: z.enum(['start_at', '-start_at', 'created_at', '-created_at']).default('start_at'),
+});
+export type BookingFilter = z.infer<typeof listBookingsQuery>;
+
+export const batchStatusBody = z
+  .object({ ids: z.array(z.uuid()).min(1).max(100), status: bookingStatus })
+  .strict();
+
+export const batchStatusAnswer = z.object({
+  updated: z.array(z.uuid()),
+  failed: z.array(z.object({ id: z.uuid(), code: z.string(), message: z.string() })),
+});

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import type { Queryable } from '../../db/client.js';
+import { hashToken } from '../../http/auth.js';
+import { notFound } from '../../http/errors.js';
+import { limitOffset, toPage, type Pagination } from '../../http/pagination.js';
+import { assertCustomerExists, findOrCreateCustomer } from '../customers/service.js';
+import { getBookableGame } from '../games/service.js';
+import { getOrganization } from '../organizations/service.js';
+import { getVenueRules } from '../venues/service.js';
+import { newBookingNumber } from './number.js';
+import { bookingAmounts } from './pricing.js';
+import type { Booking, BookingFilter, CreateBookingBody } from './schemas.js';
+import { placeBooking, requestedStart } from './slot.js';
+import { BOOKING_SELECT, toBooking, type BookingRow } from './sql.js';
+
+export interface CreateOptions {
+  source: Booking['source'];
+  /** The signed-in staff member, if any (a super_admin acting in the organization is recorded by the audit log instead). */
+  createdBy: string | null;
+  /** Widget and API bookings respect the game's minimum notice; staff at the desk may book the next slot. */
+  enforceNotice: boolean;
+  /** The widget gets a manage token for its customer; admin bookings do not. */
+  withManageToken: boolean;
+}
+
+export type CreateBookingInput = Omit<CreateBookingBody, 'source'>;
+
+/** Creates a booking. The database refuses an overlapping private booking or an overfull shared slot (409). */
+export async function createBooking(tx: Queryable, input: CreateBookingInput, opts: CreateOptions, now: Date): Promise<{ booking: Booking; manageToken: string | null }> {
+  const venue = await getVenueRules(tx, input.venue_id);
+  const game = await getBookableGame(tx, input.game_id, input.venue_id);
+  if (!game.active) throw notFound('Game');
+  const placed = placeBooking(venue, game, requestedStart(input, venue.timezone), input.party_size, now, opts.enforceNotice);
+  const customerId = input.customer_id
+    ? (await assertCustomerExists(tx, input.customer_id), input.customer_id)
+    : (await findOrCreateCustomer(tx, { full_name: input.customer!.full_name, email: input.customer!.email, phone: input.customer!.phone ?? null })).id;
+  const { currency } = await getOrganization(tx);
+  const amounts = bookingAmounts(game, input.party_size);
+  const manageToken = opts.withManageToken ? randomBytes(24).toString('base64url') : null;
+
+  // A fresh number on the rare clash with an existing one; overlap and capacity errors still raise.
+  for (;;) {
+    const { rows } = await tx.query<{ id: string }>(
+      `insert into bookings (organization_id, booking_number, customer_id, game_id, venue_id, start_at, end_at, blocked_until,
+         booking_date, booking_mode, party_size, status, total_amount, discount_amount, final_amount, currency, notes,
+         source, created_by, manage_token_hash)
+       values (app_current_org(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+       on conflict (booking_number) do nothing returning id`,
+      [
+        newBookingNumber(), customerId, game.id, venue.id, placed.start, placed.end, placed.blockedUntil, placed.bookingDate,
+        game.bookingMode, input.party_size, input.status, amounts.total_amount, amounts.discount_amount, amounts.final_amount,
+        currency, input.notes ?? '', opts.source, opts.createdBy, manageToken ? hashToken(manageToken) : null,
+      ],
+    );
+    if (rows[0]) return { booking: await getBooking(tx, rows[0].id), manageToken };
+  }
+}
+
+/** Reads one booking row (internal fields included), optionally locking it for an update. */
+export async function loadBookingRow(tx: Queryable, id: string, lock = false): Promise<BookingRow> {
+  const { rows } = await tx.query<BookingRow>(`${BOOKING_SELECT} where b.id = $1${lock ? ' for update of b' : ''}`, [id]);
+  if (!rows[0]) throw notFound('Booking');
+  return rows[0];
+}
+
+/** One booking with customer, game and venue summaries. */
+export async function getBooking(tx: Queryable, id: string): Promise<Booking> {
+  return toBooking(await loadBookingRow(tx, id));
+}
+
+const SORT: Record<BookingFilter['sort'], string> = {
+  start_at: 'b.start_at asc, b.id',
+  '-start_at': 'b.start_at desc, b.id',
+  created_at: 'b.created_at asc, b.id',
+  '-created_at': 'b.created_at desc, b.id',
+};
+
+/** Bookings matching the filters (dates are venue-local), paginated. `q` matches a booking number or a customer's name or email. */
+export async function listBookings(tx: Queryable, f: BookingFilter, page: Pagination) {
+  const { limit, offset } = limitOffset(page);
+  const q = f.q?.trim() || null;
+  const where = `($1::text[] is null or b.status = any($1)) and ($2::uuid is null or b.venue_id = $2)
+    and ($3::uuid is null or b.game_id = $3) and ($4::uuid is null or b.customer_id = $4)
+    and ($5::date is null or b.booking_date >= $5) and ($6::date is null or b.booking_date <= $6)
+    and ($7::text is null or b.booking_number = upper($7) or b.customer_id in (
+          select id from customers where full_name ilike '%' || $7 || '%' or email::text ilike '%' || $7 || '%'))`;
+  const params = [f.status ?? null, f.venue_id ?? null, f.game_id ?? null, f.customer_id ?? null, f.from ?? null, f.to ?? null, q];
+  const [list, count] = await Promise.all([
+    tx.query<BookingRow>(`${BOOKING_SELECT} where ${where} order by ${SORT[f.sort]} limit $8 offset $9`, [...params, limit, offset]),
+    tx.query<{ n: number }>(`select count(*)::int as n from bookings b where ${where}`, params),
+  ]);
+  return toPage(list.rows.map(toBooking), count.rows[0]!.n, page);
+}

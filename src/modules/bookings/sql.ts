@@ -1,0 +1,95 @@
+import { DateTime } from 'luxon';
+import type { Booking, BookingStatus } from './schemas.js';
+
+/** A booking row joined with what its API shape shows of the venue, game and customer. */
+export interface BookingRow {
+  id: string;
+  organization_id: string;
+  booking_number: string;
+  customer_id: string;
+  game_id: string;
+  venue_id: string;
+  start_at: Date;
+  end_at: Date;
+  blocked_until: Date;
+  booking_date: string;
+  booking_mode: 'private' | 'shared';
+  party_size: number;
+  status: BookingStatus;
+  payment_status: Booking['payment_status'];
+  total_amount: number;
+  discount_amount: number;
+  final_amount: number;
+  refund_amount: number;
+  currency: string;
+  notes: string;
+  source: Booking['source'];
+  created_by: string | null;
+  manage_token_hash: string | null;
+  cancelled_at: Date | null;
+  checked_in_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  timezone: string;
+  venue_name: string;
+  game_name: string;
+  duration_minutes: number;
+  customer_name: string;
+  customer_email: string | null;
+  customer_phone: string | null;
+}
+
+export const BOOKING_SELECT = `
+  select b.*, v.timezone, v.name as venue_name, g.name as game_name, g.duration_minutes,
+         c.full_name as customer_name, c.email::text as customer_email, c.phone as customer_phone
+  from bookings b
+  join venues v on v.organization_id = b.organization_id and v.id = b.venue_id
+  join games g on g.organization_id = b.organization_id and g.id = b.game_id
+  join customers c on c.organization_id = b.organization_id and c.id = b.customer_id`;
+
+/** An instant as RFC 3339 with the venue's offset at that instant. */
+export function venueIso(d: Date, zone: string): string {
+  return DateTime.fromJSDate(d, { zone }).toISO({ suppressMilliseconds: true })!;
+}
+
+function wall(d: Date, zone: string): { date: string; time: string } {
+  const dt = DateTime.fromJSDate(d, { zone });
+  return { date: dt.toISODate()!, time: dt.toFormat('HH:mm') };
+}
+
+/** The API shape of a booking row. */
+export function toBooking(r: BookingRow): Booking {
+  const start = wall(r.start_at, r.timezone);
+  return {
+    id: r.id,
+    organization_id: r.organization_id,
+    booking_number: r.booking_number,
+    customer_id: r.customer_id,
+    game_id: r.game_id,
+    venue_id: r.venue_id,
+    timezone: r.timezone,
+    start_at: venueIso(r.start_at, r.timezone),
+    end_at: venueIso(r.end_at, r.timezone),
+    booking_date: start.date,
+    start_time: start.time,
+    end_time: wall(r.end_at, r.timezone).time,
+    party_size: r.party_size,
+    status: r.status,
+    payment_status: r.payment_status,
+    total_amount: r.total_amount,
+    discount_amount: r.discount_amount,
+    final_amount: r.final_amount,
+    refund_amount: r.refund_amount,
+    currency: r.currency.trim(),
+    notes: r.notes,
+    source: r.source,
+    created_by: r.created_by,
+    cancelled_at: r.cancelled_at?.toISOString() ?? null,
+    checked_in_at: r.checked_in_at?.toISOString() ?? null,
+    created_at: r.created_at.toISOString(),
+    updated_at: r.updated_at.toISOString(),
+    customer: { id: r.customer_id, full_name: r.customer_name, email: r.customer_email, phone: r.customer_phone },
+    game: { id: r.game_id, name: r.game_name, duration_minutes: r.duration_minutes },
+    venue: { id: r.venue_id, name: r.venue_name },
+  };
+}

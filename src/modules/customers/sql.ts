@@ -1,0 +1,70 @@
+import type { Customer, CustomerSort, Segment } from './schemas.js';
+
+/** A customers row as selected by `customerColumns`. */
+export interface CustomerRow {
+  id: string;
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+  notes: string;
+  tags: string[];
+  marketing_opt_in: boolean;
+  segment: Segment;
+  lifetime_value_cents: number;
+  total_bookings: number;
+  first_booking_at: Date | null;
+  last_booking_at: Date | null;
+  recency: number;
+  frequency: number;
+  monetary: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/**
+ * The segment of a customers row `c` at the instant in placeholder `at` (e.g. '$2'). One expression for the
+ * SELECT list and the `?segment=` filter, so what a list filters by is exactly what it shows. The clock is a
+ * parameter, not now(), so the app's clock (frozen in tests) decides.
+ */
+export const segmentExpr = (at: string) =>
+  `customer_segment(c.total_bookings, c.lifetime_value_cents, c.last_booking_at, c.created_at, ${at}::timestamptz)`;
+
+/** The select list of the API shape for a customers row `c`; `at` is the placeholder of the clock. */
+export const customerColumns = (at: string) => `c.id, c.full_name, c.email::text as email, c.phone, c.notes, c.tags,
+  c.marketing_opt_in, ${segmentExpr(at)} as segment, c.lifetime_value_cents, c.total_bookings, c.first_booking_at,
+  c.last_booking_at, rfm_recency(c.last_booking_at, ${at}::timestamptz) as recency,
+  rfm_frequency(c.total_bookings) as frequency, rfm_monetary(c.lifetime_value_cents) as monetary, c.created_at, c.updated_at`;
+
+/** ORDER BY per `?sort=`: fixed fragments picked by key, never built from input. `id` makes pages stable. */
+export const ORDER_BY: Record<CustomerSort, string> = {
+  name: 'lower(c.full_name), c.id',
+  created_at: 'c.created_at, c.id',
+  last_booking_at: 'c.last_booking_at desc nulls last, c.id',
+  lifetime_value: 'c.lifetime_value_cents desc, c.id',
+};
+
+/** `?q=` as an ILIKE pattern: the user's `%`, `_` and `\` match themselves. */
+export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, '\\$&')}%`;
+
+/**
+ * The digits of a phone-like query ("+1 (555) 010", "555-01"), else null. Phone numbers are written with all
+ * kinds of separators, so they are compared digit by digit; and a query that is plainly not a phone number
+ * leaves phones out, which keeps the name/email search on its trigram indexes.
+ */
+export function phoneDigits(q: string): string | null {
+  return /^[\d\s().+-]*\d[\d\s().+-]*$/.test(q) ? q.replace(/\D/g, '') : null;
+}
+
+/** The API shape of a row. */
+export function toCustomer(r: CustomerRow): Customer {
+  const { recency, frequency, monetary, ...rest } = r;
+  return {
+    ...rest,
+    lifetime_value_cents: Number(r.lifetime_value_cents),
+    first_booking_at: r.first_booking_at?.toISOString() ?? null,
+    last_booking_at: r.last_booking_at?.toISOString() ?? null,
+    rfm: { recency, frequency, monetary, score: recency + frequency + monetary },
+    created_at: r.created_at.toISOString(),
+    updated_at: r.updated_at.toISOString(),
+  };
+}

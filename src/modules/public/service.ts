@@ -1,0 +1,89 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Queryable } from '../../db/client.js';
+import { enterOrganization } from '../../db/tenant.js';
+import { hashToken } from '../../http/auth.js';
+import { AppError, notFound } from '../../http/errors.js';
+import { cancelBooking } from '../bookings/lifecycle.js';
+import type { Booking } from '../bookings/schemas.js';
+import { loadBookingRow } from '../bookings/service.js';
+import { toBooking } from '../bookings/sql.js';
+import { getOrganization } from '../organizations/service.js';
+import { listPublicGames } from '../games/service.js';
+import { publicVenue, resolveEmbedKey } from '../venues/service.js';
+
+/** Finds the venue behind an embed key and scopes the transaction to its organization; 404 for unknown keys. */
+export async function enterVenue(tx: Queryable, embedKey: string): Promise<string> {
+  const found = await resolveEmbedKey(tx, embedKey);
+  if (!found) throw notFound('Venue');
+  await enterOrganization(tx, found.organizationId);
+  return found.venueId;
+}
+
+/** The widget's first call: the venue, the organization's name, branding and policies, and its active games. */
+export async function venueForWidget(tx: Queryable, venueId: string) {
+  const [venue, organization, games] = [await publicVenue(tx, venueId), await getOrganization(tx), await listPublicGames(tx, venueId)];
+  return {
+    venue,
+    organization: { name: organization.name, branding: organization.branding, currency: organization.currency, policies: organization.policies },
+    games,
+  };
+}
+
+/** The customer's view of a booking. */
+export function toPublicBooking(b: Booking) {
+  return {
+    booking_number: b.booking_number,
+    status: b.status,
+    start_at: b.start_at,
+    end_at: b.end_at,
+    booking_date: b.booking_date,
+    start_time: b.start_time,
+    end_time: b.end_time,
+    timezone: b.timezone,
+    party_size: b.party_size,
+    final_amount: b.final_amount,
+    refund_amount: b.refund_amount,
+    currency: b.currency,
+    game: { id: b.game.id, name: b.game.name },
+    venue: { id: b.venue.id, name: b.venue.name },
+    customer_name: b.customer.full_name,
+  };
+}
+
+/**
+ * Finds a booking by number and manage token. A wrong token and an unknown number answer the same 404, so the
+ * endpoint tells nothing about bookings the caller does not hold.
+ */
+export async function bookingByToken(tx: Queryable, bookingNumber: string, token: string): Promise<string> {
+  const { rows } = await tx.query<{ organization_id: string; booking_id: string }>('select * from app_public_booking($1)', [bookingNumber.toUpperCase()]);
+  const hit = rows[0];
+  if (!hit) throw notFound('Booking');
+  await enterOrganization(tx, hit.organization_id);
+  const row = await loadBookingRow(tx, hit.booking_id);
+  const given = Buffer.from(hashToken(token));
+  const stored = Buffer.from(row.manage_token_hash ?? '');
+  if (given.length !== stored.length || !timingSafeEqual(given, stored)) throw notFound('Booking');
+  return hit.booking_id;
+}
+
+/** The customer's own booking. */
+export async function viewBooking(tx: Queryable, bookingNumber: string, token: string) {
+  const id = await bookingByToken(tx, bookingNumber, token);
+  return toPublicBooking(toBooking(await loadBookingRow(tx, id)));
+}
+
+/** The customer cancels under the organization's policy (too late: 422 rule_violation). */
+export async function cancelByCustomer(tx: Queryable, bookingNumber: string, token: string, now: Date) {
+  const id = await bookingByToken(tx, bookingNumber, token);
+  return toPublicBooking(await cancelBooking(tx, id, now, { enforceWindow: true }));
+}
+
+/** Promotions arrive with their own issue; until then a code is refused rather than silently ignored. */
+export function refuseCodes(body: { coupon_code?: string | undefined; gift_card_code?: string | undefined }) {
+  if (body.coupon_code || body.gift_card_code) {
+    throw new AppError('rule_violation', 'Coupons and gift cards are not accepted yet', {
+      ...(body.coupon_code ? { coupon_code: 'not supported yet' } : {}),
+      ...(body.gift_card_code ? { gift_card_code: 'not supported yet' } : {}),
+    });
+  }
+}

@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import type { Queryable } from '../../db/client.js';
+import { AppError, notFound } from '../../http/errors.js';
+import { limitOffset, toPage, type Pagination } from '../../http/pagination.js';
+import type { Closure, OpeningRange } from '../availability/types.js';
+import type { CreateVenue, PublicVenue, UpdateVenue, Venue } from './schemas.js';
+
+interface VenueRow {
+  id: string;
+  organization_id: string;
+  name: string;
+  timezone: string;
+  address: Venue['address'];
+  phone: string | null;
+  operating_hours: OpeningRange[];
+  closures: Closure[];
+  settings: Record<string, unknown>;
+  embed_key: string;
+  archived_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const COLUMNS = `id, organization_id, name, timezone, address, phone, operating_hours, closures, settings, embed_key,
+  archived_at, created_at, updated_at`;
+
+const toVenue = (r: VenueRow): Venue => ({
+  ...r,
+  archived_at: r.archived_at?.toISOString() ?? null,
+  created_at: r.created_at.toISOString(),
+  updated_at: r.updated_at.toISOString(),
+});
+
+/** 192 random bits: the key sits in public HTML, so it must be unguessable, not secret. */
+export const newEmbedKey = () => randomBytes(24).toString('base64url');
+
+const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+
+/** Venues of the current organization, filtered by name and paginated; archived ones only when asked for. */
+export async function listVenues(tx: Queryable, filter: { q?: string | undefined; includeArchived?: boolean | undefined }, page: Pagination) {
+  const { limit, offset } = limitOffset(page);
+  // strpos rather than ILIKE: a search for "100%" must not turn into a wildcard.
+  const where = `($1::text is null or strpos(lower(name), lower($1)) > 0) and ($2::boolean or archived_at is null)`;
+  const params = [filter.q || null, filter.includeArchived ?? false];
+  const [list, count] = await Promise.all([
+    tx.query<VenueRow>(`select ${COLUMNS} from venues where ${where} order by lower(name), id limit $3 offset $4`, [...params, limit, offset]),
+    tx.query<{ n: number }>(`select count(*)::int as n from venues where ${where}`, params),
+  ]);
+  return toPage(list.rows.map(toVenue), count.rows[0]!.n, page);
+}
+
+/** Creates a venue of the current organization with a fresh embed key. */
+export async function createVenue(tx: Queryable, input: CreateVenue): Promise<Venue> {
+  const { rows } = await tx.query<VenueRow>(
+    `insert into venues (organization_id, name, timezone, address, phone, operating_hours, closures, settings, embed_key)
+     values (app_current_org(), $1, $2, coalesce($3::jsonb, '{}'), $4, coalesce($5::jsonb, '[]'), coalesce($6::jsonb, '[]'),
+             coalesce($7::jsonb, '{}'), $8)
+     returning ${COLUMNS}`,
+    [input.name, input.timezone, json(input.address), input.phone ?? null, json(input.operating_hours), json(input.closures), json(input.settings), newEmbedKey()],
+  );
+  return toVenue(rows[0]!);
+}
+
+/** One venue (API shape); throws notFound('Venue') when missing, another tenant's, or archived (unless includeArchived). */
+export async function getVenue(tx: Queryable, id: string, opts: { includeArchived?: boolean } = {}): Promise<Venue> {
+  const { rows } = await tx.query<VenueRow>(`select ${COLUMNS} from venues where id = $1 and ($2::boolean or archived_at is null)`, [id, opts.includeArchived ?? false]);
+  if (!rows[0]) throw notFound('Venue');
+  return toVenue(rows[0]);
+}
+
+/** Locks a venue for a change: 404 when missing, 422 when archived (archived venues are read-only history). */
+async function lockLiveVenue(tx: Queryable, id: string): Promise<void> {
+  const { rows } = await tx.query<{ archived: boolean }>('select archived_at is not null as archived from venues where id = $1 for update', [id]);
+  if (!rows[0]) throw notFound('Venue');
+  if (rows[0].archived) throw new AppError('rule_violation', 'The venue is archived and can no longer be changed');
+}
+
+/** Changes the given fields; operating_hours, closures, address and settings are replaced as a whole. */
+export async function updateVenue(tx: Queryable, id: string, input: UpdateVenue): Promise<Venue> {
+  await lockLiveVenue(tx, id);
+  const { rows } = await tx.query<VenueRow>(
+    `update venues set name = coalesce($2, name), timezone = coalesce($3, timezone), address = coalesce($4::jsonb, address),
+       phone = case when $5::boolean then $6 else phone end,
+       operating_hours = coalesce($7::jsonb, operating_hours), closures = coalesce($8::jsonb, closures),
+       settings = coalesce($9::jsonb, settings)
+     where id = $1 returning ${COLUMNS}`,
+    [
+      id,
+      input.name ?? null,
+      input.timezone ?? null,
+      json(input.address),
+      input.phone !== undefined,
+      input.phone ?? null,
+      json(input.operating_hours),
+      json(input.closures),
+      json(input.settings),
+    ],
+  );
+  return toVenue(rows[0]!);
+}
+
+/** Archives (never deletes: bookings keep pointing at it); idempotent. Lists hide it and its embed key stops working. */
+export async function archiveVenue(tx: Queryable, id: string): Promise<Venue> {
+  const { rows } = await tx.query<VenueRow>(`update venues set archived_at = coalesce(archived_at, now()) where id = $1 returning ${COLUMNS}`, [id]);
+  if (!rows[0]) throw notFound('Venue');
+  return toVenue(rows[0]);
+}
+
+/** Gives the venue a new embed key; the old one stops resolving at once. */
+export async function rotateEmbedKey(tx: Queryable, id: string): Promise<Venue> {
+  await lockLiveVenue(tx, id);
+  const { rows } = await tx.query<VenueRow>(`update venues set embed_key = $2 where id = $1 returning ${COLUMNS}`, [id, newEmbedKey()]);
+  return toVenue(rows[0]!);
+}
+
+/** What the availability engine needs of a live venue; throws notFound('Venue'). */
+export async function getVenueRules(
+  tx: Queryable,
+  venueId: string,
+): Promise<{ id: string; name: string; timezone: string; operatingHours: OpeningRange[]; closures: Closure[] }> {
+  const v = await getVenue(tx, venueId);
+  return { id: v.id, name: v.name, timezone: v.timezone, operatingHours: v.operating_hours, closures: v.closures };
+}
+
+/** The organization and venue behind a live embed key, or null; needs no organization in the transaction. */
+export async function resolveEmbedKey(tx: Queryable, embedKey: string): Promise<{ organizationId: string; venueId: string } | null> {
+  // Real keys are 32 characters; anything far off cannot match, so spare the database the look-up.
+  if (embedKey.length < 22 || embedKey.length > 200) return null;
+  const { rows } = await tx.query<{ organization_id: string; venue_id: string }>('select * from app_public_venue($1)', [embedKey]);
+  return rows[0] ? { organizationId: rows[0].organization_id, venueId: rows[0].venue_id } : null;
+}
+
+/** A live venue as the public widget may see it; throws notFound('Venue'). */
+export async function publicVenue(tx: Queryable, venueId: string): Promise<PublicVenue> {
+  const v = await getVenue(tx, venueId);
+  const pub = v.settings.public;
+  return {
+    id: v.id,
+    name: v.name,
+    timezone: v.timezone,
+    address: v.address,
+    phone: v.phone,
+    operating_hours: v.operating_hours,
+    closures: v.closures,
+    settings: pub && typeof pub === 'object' && !Array.isArray(pub) ? (pub as Record<string, unknown>) : {},
+  };
+}

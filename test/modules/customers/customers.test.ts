@@ -1,0 +1,278 @@
+import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
+import type { Database } from '../../../src/db/client.js';
+import { withTenant } from '../../../src/db/tenant.js';
+import { findOrCreateCustomer } from '../../../src/modules/customers/service.js';
+import { call, useTestApp } from '../../support/app.js';
+import { addUser, PASSWORD, signupOrg, uniqueEmail } from '../../support/fixtures.js';
+
+const NOW = new Date('2026-06-01T12:00:00Z');
+const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
+
+async function create(app: FastifyInstance, token: string, body: Record<string, unknown>) {
+  const res = await call(app, 'POST', '/api/customers', { token, body });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as { id: string } & Record<string, unknown>;
+}
+
+/** Statistics as the bookings trigger would keep them (the bookings API is another module's). */
+async function setStats(db: Database, id: string, s: { total: number; value: number; last: string | null; created?: string }) {
+  await db.query(
+    `update customers set total_bookings = $2, lifetime_value_cents = $3, last_booking_at = $4, first_booking_at = $4,
+       created_at = coalesce($5, created_at) where id = $1`,
+    [id, s.total, s.value, s.last, s.created ?? null],
+  );
+}
+
+const ids = (body: { data: { id: string }[] }) => body.data.map((c) => c.id);
+
+describe('customers', () => {
+  const t = useTestApp({ now: NOW });
+
+  it('creates, reads, lists and updates a customer; tags are trimmed and deduplicated', async () => {
+    const { app } = t();
+    const org = await signupOrg(app);
+    const c = await create(app, org.token, { full_name: 'Alice Smith', email: 'Alice@Example.org', phone: '+1 555 0100', tags: [' vip ', 'vip', 'birthday'], notes: 'Likes puzzles' });
+    expect(c).toMatchObject({
+      full_name: 'Alice Smith', email: 'alice@example.org', phone: '+1 555 0100', tags: ['vip', 'birthday'], notes: 'Likes puzzles',
+      marketing_opt_in: false, total_bookings: 0, lifetime_value_cents: 0, first_booking_at: null, last_booking_at: null,
+      segment: 'new', rfm: { recency: 1, frequency: 1, monetary: 1, score: 3 },
+    });
+    expect((await call(app, 'GET', `/api/customers/${c.id}`, { token: org.token })).body).toEqual(c);
+
+    const put = await call(app, 'PUT', `/api/customers/${c.id}`, { token: org.token, body: { phone: null, marketing_opt_in: true, tags: [] } });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ full_name: 'Alice Smith', email: 'alice@example.org', phone: null, marketing_opt_in: true, tags: [], notes: 'Likes puzzles' });
+    const empty = await call(app, 'PUT', `/api/customers/${c.id}`, { token: org.token, body: {} });
+    expect(empty.body).toMatchObject({ id: c.id, marketing_opt_in: true });
+
+    const minimal = await create(app, org.token, { full_name: 'No Email' });
+    expect(minimal).toMatchObject({ email: null, phone: null, notes: '', tags: [] });
+    const list = await call(app, 'GET', '/api/customers?limit=1', { token: org.token });
+    expect(list.body).toMatchObject({ total: 2, page: 1, pages: 2 });
+    expect(ids(list.body)).toEqual([c.id]);
+  });
+
+  it('refuses bad input with 400 validation_failed and fields', async () => {
+    const { app } = t();
+    const org = await signupOrg(app);
+    const cases: [unknown, string][] = [
+      [{}, 'body.full_name'],
+      [{ full_name: '  ' }, 'body.full_name'],
+      [{ full_name: 'X', email: 'not-an-email' }, 'body.email'],
+      [{ full_name: 'X', tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }, 'body.tags'],
+      [{ full_name: 'X', tags: ['x'.repeat(51)] }, 'body.tags.0'],
+      [{ full_name: 'X', tags: ['ok', ' '] }, 'body.tags.1'],
+      [{ full_name: 'X', segment: 'vip' }, 'body'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await call(app, 'POST', '/api/customers', { token: org.token, body });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.code).toBe('validation_failed');
+      expect(Object.keys(res.body.fields), JSON.stringify(res.body)).toContain(field);
+    }
+    for (const query of ['limit=101', 'segment=gold', 'sort=email', 'q=']) {
+      const res = await call(app, 'GET', `/api/customers?${query}`, { token: org.token });
+      expect(res.status, query).toBe(400);
+      expect(res.body.code).toBe('validation_failed');
+    }
+    expect((await call(app, 'GET', '/api/customers/not-a-uuid', { token: org.token })).status).toBe(400);
+  });
+
+  it('an email is unique per organization regardless of case: 409 already_exists with fields.email', async () => {
+    const { app } = t();
+    const org = await signupOrg(app);
+    await create(app, org.token, { full_name: 'Foo', email: 'Foo@x.com' });
+    const dup = await call(app, 'POST', '/api/customers', { token: org.token, body: { full_name: 'Other Foo', email: 'foo@X.com' } });
+    expect(dup.status).toBe(409);
+    expect(dup.body).toMatchObject({ code: 'already_exists', fields: { email: expect.any(String) } });
+    const bar = await create(app, org.token, { full_name: 'Bar', email: 'bar@x.com' });
+    const clash = await call(app, 'PUT', `/api/customers/${bar.id}`, { token: org.token, body: { email: 'FOO@x.COM' } });
+    expect(clash.status).toBe(409);
+    expect(clash.body.fields).toHaveProperty('email');
+    // Another organization has its own customers: the same email is fine there.
+    const other = await signupOrg(app);
+    await create(app, other.token, { full_name: 'Foo elsewhere', email: 'foo@x.com' });
+  });
+
+  it('searches name, email and phone case-insensitively and filters by tag', async () => {
+    const { app } = t();
+    const org = await signupOrg(app);
+    const alice = await create(app, org.token, { full_name: 'Alice Wonder', email: 'alice@rabbit.org', phone: '+1 (555) 010-7788', tags: ['vip'] });
+    const bob = await create(app, org.token, { full_name: 'Bob Builder', email: 'bob@site.com', phone: '555 0199', tags: ['school', 'vip'] });
+    const pct = await create(app, org.token, { full_name: '100% Fun', tags: ['school'] });
+    const search = async (q: string) => ids((await call(app, 'GET', `/api/customers?q=${encodeURIComponent(q)}`, { token: org.token })).body);
+    expect(await search('WONDER')).toEqual([alice.id]);
+    expect(await search('lic')).toEqual([alice.id]);
+    expect(await search('RABBIT.O')).toEqual([alice.id]);
+    expect(await search('site.com')).toEqual([bob.id]);
+    expect(await search('010-77')).toEqual([alice.id]);
+    expect(await search('5550')).toEqual([alice.id, bob.id]);
+    expect(await search('%')).toEqual([pct.id]); // a literal percent sign, not a wildcard
+    expect(await search('_')).toEqual([]);
+    expect(await search('nobody')).toEqual([]);
+    const tagged = await call(app, 'GET', '/api/customers?tag=school', { token: org.token });
+    expect(tagged.body.total).toBe(2);
+    expect(ids(tagged.body).sort()).toEqual([bob.id, pct.id].sort());
+    expect(ids((await call(app, 'GET', '/api/customers?tag=vip&q=bob', { token: org.token })).body)).toEqual([bob.id]);
+  });
+
+  it('sorts by name, created_at, last_booking_at and lifetime_value', async () => {
+    const { app, db } = t();
+    const org = await signupOrg(app);
+    const charlie = await create(app, org.token, { full_name: 'Charlie' });
+    const alice = await create(app, org.token, { full_name: 'alice' });
+    const bob = await create(app, org.token, { full_name: 'Bob' });
+    await setStats(db, charlie.id, { total: 2, value: 9000, last: daysAgo(40), created: daysAgo(300) });
+    await setStats(db, alice.id, { total: 1, value: 20000, last: daysAgo(3), created: daysAgo(200) });
+    await setStats(db, bob.id, { total: 0, value: 0, last: null, created: daysAgo(100) });
+    const sorted = async (sort: string) => ids((await call(app, 'GET', `/api/customers?sort=${sort}`, { token: org.token })).body);
+    expect(await sorted('name')).toEqual([alice.id, bob.id, charlie.id]);
+    expect(ids((await call(app, 'GET', '/api/customers', { token: org.token })).body)).toEqual([alice.id, bob.id, charlie.id]);
+    expect(await sorted('created_at')).toEqual([charlie.id, alice.id, bob.id]);
+    expect(await sorted('last_booking_at')).toEqual([alice.id, charlie.id, bob.id]);
+    expect(await sorted('lifetime_value')).toEqual([alice.id, charlie.id, bob.id]);
+  });
+
+  it('computes segment and RFM from the statistics at the app clock, and filters by segment', async () => {
+    const t0 = t();
+    const { app, db } = t0;
+    const org = await signupOrg(app);
+    const fixtures = {
+      vip: { stats: { total: 12, value: 150_000, last: daysAgo(12), created: daysAgo(400) }, rfm: [5, 5, 5], segment: 'vip' },
+      vipEdge: { stats: { total: 5, value: 50_000, last: daysAgo(92), created: daysAgo(400) }, rfm: [3, 4, 4], segment: 'vip' },
+      regular: { stats: { total: 3, value: 30_000, last: daysAgo(61), created: daysAgo(300) }, rfm: [4, 3, 3], segment: 'regular' },
+      newOne: { stats: { total: 1, value: 4_900, last: daysAgo(7), created: daysAgo(20) }, rfm: [5, 1, 1], segment: 'new' },
+      newNone: { stats: { total: 0, value: 0, last: null, created: daysAgo(10) }, rfm: [1, 1, 1], segment: 'new' },
+      lapsed: { stats: { total: 4, value: 60_000, last: daysAgo(212), created: daysAgo(500) }, rfm: [2, 3, 4], segment: 'inactive' },
+      neverBooked: { stats: { total: 0, value: 0, last: null, created: daysAgo(181) }, rfm: [1, 1, 1], segment: 'inactive' },
+    };
+    const made: Record<string, string> = {};
+    for (const [name, f] of Object.entries(fixtures)) {
+      made[name] = (await create(app, org.token, { full_name: name })).id;
+      await setStats(db, made[name], f.stats);
+    }
+    for (const [name, f] of Object.entries(fixtures)) {
+      const c = (await call(app, 'GET', `/api/customers/${made[name]}`, { token: org.token })).body;
+      const [recency, frequency, monetary] = f.rfm as [number, number, number];
+      expect({ name, segment: c.segment, rfm: c.rfm }).toEqual({ name, segment: f.segment, rfm: { recency, frequency, monetary, score: recency + frequency + monetary } });
+      expect(c.last_booking_at).toBe(f.stats.last);
+    }
+    let token = org.token;
+    const segment = async (s: string) => ids((await call(app, 'GET', `/api/customers?segment=${s}&limit=100`, { token })).body).sort();
+    expect(await segment('vip')).toEqual([made.vip, made.vipEdge].sort());
+    expect(await segment('regular')).toEqual([made.regular]);
+    expect(await segment('new')).toEqual([made.newOne, made.newNone].sort());
+    expect(await segment('inactive')).toEqual([made.lapsed, made.neverBooked].sort());
+    // Time passing is the app clock passing, not the database's: seven months on, the VIP has lapsed.
+    t0.clock.now = new Date('2027-01-01T00:00:00Z');
+    try {
+      // The old session expired on the same clock; sign in again.
+      expect((await call(app, 'GET', `/api/customers/${made.vip}`, { token })).status).toBe(401);
+      token = (await call(app, 'POST', '/api/auth/login', { body: { email: org.email, password: PASSWORD } })).body.token;
+      const later = (await call(app, 'GET', `/api/customers/${made.vip}`, { token })).body;
+      expect(later).toMatchObject({ segment: 'inactive', rfm: { recency: 2, score: 12 } });
+      expect(await segment('inactive')).toContain(made.vip);
+    } finally {
+      t0.clock.now = NOW;
+    }
+  });
+
+  it('DELETE erases personal data, keeps the row, and the customer disappears from the API', async () => {
+    const { app, db } = t();
+    const org = await signupOrg(app);
+    const email = uniqueEmail('gone');
+    const c = await create(app, org.token, { full_name: 'Erase Me', email, phone: '555 1234', notes: 'secret', tags: ['x'], marketing_opt_in: true });
+    await setStats(db, c.id, { total: 2, value: 8000, last: daysAgo(5) });
+    expect((await call(app, 'DELETE', `/api/customers/${c.id}`, { token: org.token })).status).toBe(204);
+    const row = (await db.query('select full_name, email, phone, notes, tags, marketing_opt_in, deleted_at, total_bookings from customers where id = $1', [c.id])).rows[0];
+    expect(row).toEqual({ full_name: 'Deleted customer', email: null, phone: null, notes: '', tags: [], marketing_opt_in: false, deleted_at: NOW, total_bookings: 2 });
+    expect((await call(app, 'GET', `/api/customers/${c.id}`, { token: org.token })).status).toBe(404);
+    expect((await call(app, 'PUT', `/api/customers/${c.id}`, { token: org.token, body: { notes: 'back' } })).status).toBe(404);
+    expect((await call(app, 'DELETE', `/api/customers/${c.id}`, { token: org.token })).status).toBe(404);
+    expect((await call(app, 'GET', '/api/customers', { token: org.token })).body).toMatchObject({ total: 0, data: [] });
+    expect((await call(app, 'GET', '/api/customers?q=Deleted', { token: org.token })).body.total).toBe(0);
+    // The email is free again, and the booking flow makes a new customer rather than reviving the erased one.
+    const found = await withTenant(db, { organizationId: org.organizationId, userId: org.userId }, (tx) => findOrCreateCustomer(tx, { full_name: 'Back Again', email }));
+    expect(found.created).toBe(true);
+    expect(found.id).not.toBe(c.id);
+  });
+
+  it('staff read, create and update; only manager and up erase', async () => {
+    const { app } = t();
+    const org = await signupOrg(app);
+    const staff = await addUser(app, org.token, 'staff');
+    const manager = await addUser(app, org.token, 'manager');
+    const c = await create(app, staff.token, { full_name: 'By Staff' });
+    expect((await call(app, 'GET', '/api/customers', { token: staff.token })).status).toBe(200);
+    expect((await call(app, 'PUT', `/api/customers/${c.id}`, { token: staff.token, body: { notes: 'ok' } })).status).toBe(200);
+    const denied = await call(app, 'DELETE', `/api/customers/${c.id}`, { token: staff.token });
+    expect(denied.status).toBe(403);
+    expect(denied.body.code).toBe('forbidden');
+    expect((await call(app, 'GET', `/api/customers/${c.id}`, { token: staff.token })).status).toBe(200);
+    expect((await call(app, 'DELETE', `/api/customers/${c.id}`, { token: manager.token })).status).toBe(204);
+    expect((await call(app, 'GET', '/api/customers')).status).toBe(401);
+  });
+
+  it("another organization's customers are 404, never listed", async () => {
+    const { app } = t();
+    const a = await signupOrg(app);
+    const b = await signupOrg(app);
+    const c = await create(app, a.token, { full_name: 'Only A', email: uniqueEmail('a') });
+    expect((await call(app, 'GET', `/api/customers/${c.id}`, { token: b.token })).status).toBe(404);
+    expect((await call(app, 'PUT', `/api/customers/${c.id}`, { token: b.token, body: { notes: 'mine' } })).status).toBe(404);
+    expect((await call(app, 'DELETE', `/api/customers/${c.id}`, { token: b.token })).status).toBe(404);
+    expect((await call(app, 'GET', '/api/customers?q=Only', { token: b.token })).body.total).toBe(0);
+    expect((await call(app, 'GET', `/api/customers/${c.id}`, { token: a.token })).body.notes).toBe('');
+  });
+
+  it('findOrCreateCustomer reuses by case-insensitive email, fills only a missing phone, creates otherwise', async () => {
+    const { app, db } = t();
+    const org = await signupOrg(app);
+    const ctx = { organizationId: org.organizationId, userId: org.userId };
+    const existing = await create(app, org.token, { full_name: 'Operator Name', email: 'guest@example.org' });
+    const reuse = await withTenant(db, ctx, (tx) => findOrCreateCustomer(tx, { full_name: 'Widget Name', email: 'GUEST@Example.ORG', phone: '555 0001' }));
+    expect(reuse).toEqual({ id: existing.id, created: false });
+    const again = await withTenant(db, ctx, (tx) => findOrCreateCustomer(tx, { full_name: 'Other', email: 'guest@example.org', phone: '555 9999' }));
+    expect(again).toEqual({ id: existing.id, created: false });
+    expect((await call(app, 'GET', `/api/customers/${existing.id}`, { token: org.token })).body).toMatchObject({ full_name: 'Operator Name', phone: '555 0001' });
+
+    const fresh = await withTenant(db, ctx, (tx) => findOrCreateCustomer(tx, { full_name: 'New Guest', email: 'new.guest@example.org' }));
+    expect(fresh.created).toBe(true);
+    expect((await call(app, 'GET', `/api/customers/${fresh.id}`, { token: org.token })).body).toMatchObject({ full_name: 'New Guest', email: 'new.guest@example.org', phone: null });
+    const anon = await Promise.all([1, 2].map(() => withTenant(db, ctx, (tx) => findOrCreateCustomer(tx, { full_name: 'Walk-in', email: null }))));
+    expect(anon.every((r) => r.created)).toBe(true);
+    expect(anon[0]!.id).not.toBe(anon[1]!.id);
+    // Another organization's customer with the same email is never reused.
+    const other = await signupOrg(app);
+    const elsewhere = await withTenant(db, { organizationId: other.organizationId, userId: other.userId }, (tx) => findOrCreateCustomer(tx, { full_name: 'G', email: 'guest@example.org' }));
+    expect(elsewhere.created).toBe(true);
+    expect(elsewhere.id).not.toBe(existing.id);
+  });
+
+  it('findOrCreateCustomer under 20 concurrent transactions with one new email makes exactly one customer', async () => {
+    const { app, db } = t();
+    const org = await signupOrg(app);
+    const ctx = { organizationId: org.organizationId, userId: org.userId };
+    const email = uniqueEmail('rush');
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        withTenant(db, ctx, (tx) => findOrCreateCustomer(tx, { full_name: `Racer ${i}`, email: i % 2 ? email.toUpperCase() : email, phone: `555 00${i}` })),
+      ),
+    );
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    const rows = (await db.query<{ n: number }>('select count(*)::int as n from customers where organization_id = $1 and email = $2', [org.organizationId, email])).rows;
+    expect(rows[0]!.n).toBe(1);
+  });
+
+  it('documents every route and status in OpenAPI', async () => {
+    const { app } = t();
+    const doc = (await call(app, 'GET', '/api/openapi.json')).body;
+    expect(doc.components.schemas.Customer.properties).toHaveProperty('rfm');
+    const item = doc.paths['/api/customers/{id}'];
+    expect(Object.keys(item.delete.responses)).toEqual(expect.arrayContaining(['204', '403', '404']));
+    expect(Object.keys(item.put.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '409']));
+    expect(Object.keys(doc.paths['/api/customers'].post.responses)).toEqual(expect.arrayContaining(['201', '409']));
+  });
+});
