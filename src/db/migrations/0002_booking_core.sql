@@ -257,6 +257,7 @@ create trigger bookings_capacity before insert or update on bookings
   for each row execute function bookings_check_capacity();
 
 -- Keeps a customer's statistics current whenever one of their bookings changes, in the same transaction.
+-- Value: confirmed-or-later bookings minus refunds; a cancelled booking that was never paid is worth nothing.
 create function bookings_refresh_customer_stats() returns trigger
 language plpgsql as $$
 declare
@@ -270,7 +271,7 @@ begin
       total_bookings = s.n, lifetime_value_cents = s.value, first_booking_at = s.first_at, last_booking_at = s.last_at
     from (
       select count(*) filter (where status <> 'cancelled')::int as n,
-             coalesce(sum(final_amount - refund_amount) filter (where status <> 'pending'), 0)::bigint as value,
+             coalesce(sum(final_amount - refund_amount) filter (where status <> 'pending' and not (status = 'cancelled' and payment_status = 'pending')), 0)::bigint as value,
              min(start_at) filter (where status <> 'cancelled') as first_at,
              max(start_at) filter (where status <> 'cancelled') as last_at
       from bookings where organization_id = target.org and customer_id = target.cid

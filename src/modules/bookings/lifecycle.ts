@@ -8,6 +8,7 @@ import { bookingAmounts, refundFor } from './pricing.js';
 import type { Booking, BookingStatus, UpdateBookingBody } from './schemas.js';
 import { getBooking, loadBookingRow } from './service.js';
 import { assertPartySize, placeBooking, requestedStart } from './slot.js';
+import { lockRoom } from './sql.js';
 import { canTransition } from './status.js';
 
 function assertTransition(from: BookingStatus, to: BookingStatus) {
@@ -45,6 +46,7 @@ export async function updateBooking(tx: Queryable, id: string, input: UpdateBook
       assertPartySize(game, partySize);
     }
     if (input.party_size !== undefined) amounts = bookingAmounts(game, partySize);
+    await lockRoom(tx, row.venue_id, row.game_id);
   }
   await tx.query(
     `update bookings set

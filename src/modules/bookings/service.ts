@@ -11,7 +11,7 @@ import { newBookingNumber } from './number.js';
 import { bookingAmounts } from './pricing.js';
 import type { Booking, BookingFilter, CreateBookingBody } from './schemas.js';
 import { placeBooking, requestedStart } from './slot.js';
-import { BOOKING_SELECT, toBooking, type BookingRow } from './sql.js';
+import { assertSlotFree, BOOKING_SELECT, lockRoom, toBooking, type BookingRow } from './sql.js';
 
 export interface CreateOptions {
   source: Booking['source'];
@@ -31,12 +31,18 @@ export async function createBooking(tx: Queryable, input: CreateBookingInput, op
   const game = await getBookableGame(tx, input.game_id, input.venue_id);
   if (!game.active) throw notFound('Game');
   const placed = placeBooking(venue, game, requestedStart(input, venue.timezone), input.party_size, now, opts.enforceNotice);
-  const customerId = input.customer_id
-    ? (await assertCustomerExists(tx, input.customer_id), input.customer_id)
-    : (await findOrCreateCustomer(tx, { full_name: input.customer!.full_name, email: input.customer!.email, phone: input.customer!.phone ?? null })).id;
+  if (input.customer_id) await assertCustomerExists(tx, input.customer_id);
   const { currency } = await getOrganization(tx);
   const amounts = bookingAmounts(game, input.party_size);
   const manageToken = opts.withManageToken ? randomBytes(24).toString('base64url') : null;
+
+  // From here on the room is ours until commit: a request that lost the slot learns it from one cheap query
+  // (the constraints stay the wall), and the customer row is only locked after the room, as everywhere else.
+  await lockRoom(tx, venue.id, game.id);
+  await assertSlotFree(tx, { venueId: venue.id, gameId: game.id, ...placed, partySize: input.party_size, mode: game.bookingMode, capacity: game.maxPlayers });
+  const customerId =
+    input.customer_id ??
+    (await findOrCreateCustomer(tx, { full_name: input.customer!.full_name, email: input.customer!.email, phone: input.customer!.phone ?? null })).id;
 
   // A fresh number on the rare clash with an existing one; overlap and capacity errors still raise.
   for (;;) {
@@ -79,14 +85,16 @@ const SORT: Record<BookingFilter['sort'], string> = {
 export async function listBookings(tx: Queryable, f: BookingFilter, page: Pagination) {
   const { limit, offset } = limitOffset(page);
   const q = f.q?.trim() || null;
+  // The user's `%`, `_` and `\` match themselves, not any text.
+  const pattern = q && `%${q.replace(/[\\%_]/g, '\\$&')}%`;
   const where = `($1::text[] is null or b.status = any($1)) and ($2::uuid is null or b.venue_id = $2)
     and ($3::uuid is null or b.game_id = $3) and ($4::uuid is null or b.customer_id = $4)
     and ($5::date is null or b.booking_date >= $5) and ($6::date is null or b.booking_date <= $6)
     and ($7::text is null or b.booking_number = upper($7) or b.customer_id in (
-          select id from customers where full_name ilike '%' || $7 || '%' or email::text ilike '%' || $7 || '%'))`;
-  const params = [f.status ?? null, f.venue_id ?? null, f.game_id ?? null, f.customer_id ?? null, f.from ?? null, f.to ?? null, q];
+          select id from customers where full_name ilike $8 or email::text ilike $8))`;
+  const params = [f.status ?? null, f.venue_id ?? null, f.game_id ?? null, f.customer_id ?? null, f.from ?? null, f.to ?? null, q, pattern];
   const [list, count] = await Promise.all([
-    tx.query<BookingRow>(`${BOOKING_SELECT} where ${where} order by ${SORT[f.sort]} limit $8 offset $9`, [...params, limit, offset]),
+    tx.query<BookingRow>(`${BOOKING_SELECT} where ${where} order by ${SORT[f.sort]} limit $9 offset $10`, [...params, limit, offset]),
     tx.query<{ n: number }>(`select count(*)::int as n from bookings b where ${where}`, params),
   ]);
   return toPage(list.rows.map(toBooking), count.rows[0]!.n, page);

@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+import type { Queryable } from '../../db/client.js';
+import { AppError } from '../../http/errors.js';
 import type { Booking, BookingStatus } from './schemas.js';
 
 /** A booking row joined with what its API shape shows of the venue, game and customer. */
@@ -46,6 +48,40 @@ export const BOOKING_SELECT = `
   join venues v on v.organization_id = b.organization_id and v.id = b.venue_id
   join games g on g.organization_id = b.organization_id and g.id = b.game_id
   join customers c on c.organization_id = b.organization_id and c.id = b.customer_id`;
+
+/**
+ * Serialises the writers of one game at one venue until the transaction ends, with the very advisory lock the
+ * capacity trigger of shared games takes (same key, so taking it again there is free). Taken before the
+ * customer row is touched: otherwise a booking that locks its customer first (reusing a customer by email) and a
+ * reschedule that updates the same customer's statistics after placing its row wait on each other and deadlock.
+ */
+export async function lockRoom(tx: Queryable, venueId: string, gameId: string): Promise<void> {
+  await tx.query(
+    `select pg_advisory_xact_lock(hashtextextended(app_current_org()::text || '/' || $1::uuid::text || '/' || $2::uuid::text, 0))`,
+    [venueId, gameId],
+  );
+}
+
+/**
+ * The friendly check before an insert, with the room locked (lockRoom): the same rule as the exclusion constraint
+ * (private) and the capacity trigger (shared), answering 409 slot_unavailable before any other row is touched.
+ */
+export async function assertSlotFree(
+  tx: Queryable,
+  s: { venueId: string; gameId: string; start: Date; blockedUntil: Date; partySize: number; mode: 'private' | 'shared'; capacity: number },
+): Promise<void> {
+  const { rows } = await tx.query<{ private_bookings: number; seats: number }>(
+    `select count(*) filter (where booking_mode = 'private')::int as private_bookings, coalesce(sum(party_size), 0)::int as seats
+       from bookings
+      where venue_id = $1 and game_id = $2 and status <> 'cancelled'
+        and tstzrange(start_at, blocked_until, '[)') && tstzrange($3, $4, '[)')`,
+    [s.venueId, s.gameId, s.start, s.blockedUntil],
+  );
+  const taken = rows[0]!;
+  if (s.mode === 'private' ? taken.private_bookings > 0 : taken.seats + s.partySize > s.capacity) {
+    throw new AppError('slot_unavailable', s.mode === 'private' ? 'That time is no longer available' : 'That slot does not have enough places left');
+  }
+}
 
 /** An instant as RFC 3339 with the venue's offset at that instant. */
 export function venueIso(d: Date, zone: string): string {
