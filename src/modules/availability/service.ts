@@ -22,7 +22,8 @@ export async function getAvailability(tx: Queryable, gameId: string, req: Availa
   if (!venueId) {
     const game = await getGame(tx, gameId);
     if (game.venue_ids.length !== 1) {
-      throw new AppError('validation_failed', 'This game runs at several venues; choose one', { 'querystring.venue_id': 'required' });
+      const message = game.venue_ids.length ? 'This game runs at several venues; choose one' : 'This game is not offered at any venue yet';
+      throw new AppError('validation_failed', message, { 'querystring.venue_id': 'required' });
     }
     venueId = game.venue_ids[0]!;
   }
@@ -32,15 +33,21 @@ export async function getAvailability(tx: Queryable, gameId: string, req: Availa
   if (partySize > game.maxPlayers) {
     throw new AppError('validation_failed', `party_size must be at most ${game.maxPlayers}`, { 'querystring.party_size': `at most ${game.maxPlayers}` });
   }
-  // Bookings that start up to a day before `from` (past-midnight ranges, long games) through the day after `to`.
-  const windowStart = DateTime.fromISO(req.from, { zone: venue.timezone }).minus({ days: 2 }).toJSDate();
-  const windowEnd = DateTime.fromISO(req.to, { zone: venue.timezone }).plus({ days: 3 }).toJSDate();
-  const { rows } = await tx.query<{ s: number; e: number; b: number; p: number }>(
-    `select extract(epoch from start_at) * 1000 as s, extract(epoch from end_at) * 1000 as e,
-            extract(epoch from blocked_until) * 1000 as b, party_size as p
-     from bookings where venue_id = $1 and game_id = $2 and status <> 'cancelled' and start_at < $4 and blocked_until > $3`,
-    [venueId, gameId, windowStart, windowEnd],
-  );
+  // Bookings that start up to a day before `from` (past-midnight ranges, long games) through the day after `to`,
+  // narrowed to what can touch a slot at all (no slot starts before now nor after the booking horizon): a window
+  // in year 1 or 9999 is valid input, but its instants are out of the database's range.
+  const DAY_MS = 86_400_000;
+  const windowStart = Math.max(DateTime.fromISO(req.from, { zone: venue.timezone }).minus({ days: 2 }).toMillis(), now.getTime() - DAY_MS);
+  const windowEnd = Math.min(DateTime.fromISO(req.to, { zone: venue.timezone }).plus({ days: 3 }).toMillis(), now.getTime() + (game.maxAdvanceDays + 4) * DAY_MS);
+  const { rows } =
+    windowStart < windowEnd
+      ? await tx.query<{ s: number; e: number; b: number; p: number }>(
+          `select extract(epoch from start_at) * 1000 as s, extract(epoch from end_at) * 1000 as e,
+                  extract(epoch from blocked_until) * 1000 as b, party_size as p
+           from bookings where venue_id = $1 and game_id = $2 and status <> 'cancelled' and start_at < $4 and blocked_until > $3`,
+          [venueId, gameId, new Date(windowStart), new Date(windowEnd)],
+        )
+      : { rows: [] };
   const bookings: ExistingBooking[] = rows.map((r) => ({ startMs: Number(r.s), endMs: Number(r.e), blockedUntilMs: Number(r.b), partySize: r.p }));
   const slots = game.active
     ? computeSlots({ venue, game: gameRules(game), fromDate: req.from, toDate: req.to, partySize, nowMs: now.getTime(), bookings })

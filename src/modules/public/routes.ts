@@ -15,26 +15,30 @@ import {
   publicBookingSchema,
   publicVenueAnswer,
 } from './schemas.js';
-import { cancelByCustomer, enterVenue, refuseCodes, toPublicBooking, venueForWidget, viewBooking } from './service.js';
+import { assertOffered, cancelByCustomer, enterVenue, refuseCodes, toPublicBooking, venueForWidget, viewBooking } from './service.js';
 
 const tags = ['public'];
 // Public callers have no user: the transaction starts without an organization and enters the one the key names.
 const anonymous = { organizationId: null, actorRole: 'public' };
 
 export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
-  const config = { rateLimit: { max: app.config.PUBLIC_RATE_LIMIT_PER_MINUTE, timeWindow: 60_000 } };
+  // One budget per client address for the whole widget API: a per-route `config.rateLimit` would give every
+  // route a counter of its own. Checked on request, before the body is even parsed.
+  const limit = app.rateLimit({ max: app.config.PUBLIC_RATE_LIMIT_PER_MINUTE, timeWindow: 60_000 });
+  app.addHook('onRequest', async function rateLimited(request, reply) {
+    await limit.call(this, request, reply);
+  });
   const publicErrors = [400, 404, 429] as const;
 
   app.get(
     '/public/venues/:embed_key',
-    { config, schema: { tags, summary: 'The widget’s venue, organization branding and active games', params: embedKeyParams, response: { 200: publicVenueAnswer, ...errors(...publicErrors) } } },
+    { schema: { tags, summary: 'The widget’s venue, organization branding and active games', params: embedKeyParams, response: { 200: publicVenueAnswer, ...errors(...publicErrors) } } },
     (request) => request.tenant(async (tx) => venueForWidget(tx, await enterVenue(tx, request.params.embed_key)), anonymous),
   );
 
   app.get(
     '/public/venues/:embed_key/games/:game_id/availability',
     {
-      config,
       schema: {
         tags,
         summary: 'Bookable slots, as the admin endpoint answers them',
@@ -46,6 +50,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) =>
       request.tenant(async (tx) => {
         const venueId = await enterVenue(tx, request.params.embed_key);
+        await assertOffered(tx, request.params.game_id, venueId);
         return getAvailability(tx, request.params.game_id, { ...request.query, venue_id: venueId }, app.clock());
       }, anonymous),
   );
@@ -53,7 +58,6 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/public/venues/:embed_key/bookings',
     {
-      config,
       schema: {
         tags,
         summary: 'Book a slot; returns a manage token to view or cancel it. Honours Idempotency-Key',
@@ -86,13 +90,13 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/public/bookings/:booking_number',
-    { config, schema: { tags, summary: 'The customer’s booking, with its manage token', params: bookingNumberParams, querystring: manageQuery, response: { 200: publicBookingSchema, ...errors(...publicErrors) } } },
+    { schema: { tags, summary: 'The customer’s booking, opened with its manage token (404 for a wrong token, as for an unknown number)', params: bookingNumberParams, querystring: manageQuery, response: { 200: publicBookingSchema, ...errors(...publicErrors) } } },
     (request) => request.tenant((tx) => viewBooking(tx, request.params.booking_number, request.query.token), anonymous),
   );
 
   app.post(
     '/public/bookings/:booking_number/cancel',
-    { config, schema: { tags, summary: 'Cancel under the organization’s cancellation policy', params: bookingNumberParams, body: cancelBody, response: { 200: publicBookingSchema, ...errors(...publicErrors, 409, 422) } } },
+    { schema: { tags, summary: 'Cancel under the organization’s cancellation policy', params: bookingNumberParams, body: cancelBody, response: { 200: publicBookingSchema, ...errors(...publicErrors, 409, 422) } } },
     (request) => request.tenant((tx) => cancelByCustomer(tx, request.params.booking_number, request.body.token, app.clock()), anonymous),
   );
 };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { instant, isoDate, text, wallTime } from '../../http/fields.js';
 import { customerInput } from '../bookings/schemas.js';
+import { publicGameSchema } from '../games/schemas.js';
+import { publicVenueSchema } from '../venues/schemas.js';
 
 export const embedKeyParams = z.object({ embed_key: z.string().min(1).max(200) });
 export const bookingNumberParams = z.object({ booking_number: z.string().min(1).max(40) });
@@ -42,7 +44,8 @@ export const publicBookingSchema = z
     currency: z.string(),
     game: z.object({ id: z.uuid(), name: z.string() }),
     venue: z.object({ id: z.uuid(), name: z.string() }),
-    customer_name: z.string(),
+    // No customer name: a booking made with someone else's email joins their customer record, and the answer
+    // must not tell the caller what that record holds.
   })
   .meta({ id: 'PublicBooking' });
 
@@ -53,8 +56,8 @@ export const cancelBody = z.object({ token: z.string().min(1).max(200) }).strict
 
 export const publicVenueAnswer = z
   .object({
-    venue: z.record(z.string(), z.unknown()),
+    venue: publicVenueSchema,
     organization: z.object({ name: z.string(), branding: z.record(z.string(), z.unknown()), currency: z.string(), policies: z.record(z.string(), z.unknown()) }),
-    games: z.array(z.record(z.string(), z.unknown())),
+    games: z.array(publicGameSchema),
   })
-  .meta({ id: 'PublicVenue' });
+  .meta({ id: 'PublicWidget' });

@@ -8,7 +8,7 @@ import type { Booking } from '../bookings/schemas.js';
 import { loadBookingRow } from '../bookings/service.js';
 import { toBooking } from '../bookings/sql.js';
 import { getOrganization } from '../organizations/service.js';
-import { listPublicGames } from '../games/service.js';
+import { getBookableGame, listPublicGames } from '../games/service.js';
 import { publicVenue, resolveEmbedKey } from '../venues/service.js';
 
 /** Finds the venue behind an embed key and scopes the transaction to its organization; 404 for unknown keys. */
@@ -17,6 +17,12 @@ export async function enterVenue(tx: Queryable, embedKey: string): Promise<strin
   if (!found) throw notFound('Venue');
   await enterOrganization(tx, found.organizationId);
   return found.venueId;
+}
+
+/** The widget offers only active games linked to its venue; any other game id is 404, like an unknown one. */
+export async function assertOffered(tx: Queryable, gameId: string, venueId: string): Promise<void> {
+  const game = await getBookableGame(tx, gameId, venueId);
+  if (!game.active) throw notFound('Game');
 }
 
 /** The widget's first call: the venue, the organization's name, branding and policies, and its active games. */
@@ -46,7 +52,6 @@ export function toPublicBooking(b: Booking) {
     currency: b.currency,
     game: { id: b.game.id, name: b.game.name },
     venue: { id: b.venue.id, name: b.venue.name },
-    customer_name: b.customer.full_name,
   };
 }
 
@@ -55,6 +60,8 @@ export function toPublicBooking(b: Booking) {
  * endpoint tells nothing about bookings the caller does not hold.
  */
 export async function bookingByToken(tx: Queryable, bookingNumber: string, token: string): Promise<string> {
+  // Booking numbers are BK- and a few letters or digits; anything else (a %00 from the URL too) names no booking.
+  if (!/^BK-[0-9A-Z]{1,20}$/i.test(bookingNumber)) throw notFound('Booking');
   const { rows } = await tx.query<{ organization_id: string; booking_id: string }>('select * from app_public_booking($1)', [bookingNumber.toUpperCase()]);
   const hit = rows[0];
   if (!hit) throw notFound('Booking');
@@ -75,6 +82,12 @@ export async function viewBooking(tx: Queryable, bookingNumber: string, token: s
 /** The customer cancels under the organization's policy (too late: 422 rule_violation). */
 export async function cancelByCustomer(tx: Queryable, bookingNumber: string, token: string, now: Date) {
   const id = await bookingByToken(tx, bookingNumber, token);
+  const row = await loadBookingRow(tx, id, true);
+  // Even a policy that allows late cancellations means "before the start": a session that has begun (or is
+  // over) is the staff's to settle, not something the customer can undo for a refund.
+  if (row.status !== 'cancelled' && row.start_at.getTime() <= now.getTime()) {
+    throw new AppError('rule_violation', 'The booking has already started and can no longer be cancelled online');
+  }
   return toPublicBooking(await cancelBooking(tx, id, now, { enforceWindow: true }));
 }
 

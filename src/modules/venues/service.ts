@@ -124,8 +124,9 @@ export async function getVenueRules(
 
 /** The organization and venue behind a live embed key, or null; needs no organization in the transaction. */
 export async function resolveEmbedKey(tx: Queryable, embedKey: string): Promise<{ organizationId: string; venueId: string } | null> {
-  // Real keys are 32 characters; anything far off cannot match, so spare the database the look-up.
-  if (embedKey.length < 22 || embedKey.length > 200) return null;
+  // Real keys are 32 base64url characters; anything else cannot match, so spare the database the look-up (and a
+  // NUL byte from a URL's %00, which PostgreSQL cannot even take as a parameter).
+  if (!/^[A-Za-z0-9_-]{22,200}$/.test(embedKey)) return null;
   const { rows } = await tx.query<{ organization_id: string; venue_id: string }>('select * from app_public_venue($1)', [embedKey]);
   return rows[0] ? { organizationId: rows[0].organization_id, venueId: rows[0].venue_id } : null;
 }
