@@ -68,6 +68,9 @@ const PG_ERRORS: Record<string, [ErrorCode, string]> = {
   '22007': ['validation_failed', 'A date or time is invalid'],
   '22008': ['validation_failed', 'A date or time is out of range'],
   '22P02': ['validation_failed', 'A value has the wrong format'],
+  // NUL bytes (in text, or as \u0000 inside jsonb) are not storable in PostgreSQL: refused input, not a crash.
+  '22021': ['validation_failed', 'A value contains a character that cannot be stored'],
+  '22P05': ['validation_failed', 'A value contains a character that cannot be stored'],
   BKCAP: ['slot_unavailable', 'That slot does not have enough places left'],
   BKTRN: ['invalid_transition', 'The booking cannot move to that status'],
   '40001': ['conflict', 'The request conflicted with another one; retry it'],
@@ -81,7 +84,7 @@ function isUnavailable(err: { code?: unknown; message?: string }): boolean {
   const code = typeof err.code === 'string' ? err.code : '';
   if (UNAVAILABLE.has(code) || code.startsWith('08')) return true;
   const msg = err.message ?? '';
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(msg);
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout/i.test(msg);
 }
 
 /** Turns anything thrown into the API.md error shape. Logs the cause; a 500 body carries only the request id. */
@@ -127,9 +130,11 @@ export function handleError(err: FastifyError & { fields?: Record<string, string
     return reply.status(503).send(body('service_unavailable', 'The service is temporarily unavailable; retry shortly'));
   }
   if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
-    // A client error Fastify itself raised (bad header, bad URL...): keep its status, not its internals.
-    const code: ErrorCode = err.statusCode === 404 ? 'not_found' : err.statusCode === 429 ? 'rate_limited' : 'validation_failed';
-    return reply.status(err.statusCode).send(body(code, code === 'validation_failed' ? 'The request is invalid' : err.message));
+    // A client error Fastify itself raised (bad header, bad URL, too long a path parameter...): one of our codes
+    // with that code's status (so 414 becomes 400 validation_failed), never Fastify's internals.
+    const byStatus: Record<number, ErrorCode> = { 404: 'not_found', 413: 'payload_too_large', 415: 'unsupported_media_type', 429: 'rate_limited' };
+    const code: ErrorCode = byStatus[err.statusCode] ?? 'validation_failed';
+    return reply.status(ERROR_CODES[code].status).send(body(code, code === 'validation_failed' ? 'The request is invalid' : err.message));
   }
   request.log.error({ err }, 'unhandled error');
   return reply.status(500).send({ ...body('internal', 'Internal error'), request_id: request.id });
