@@ -2,17 +2,33 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
+import { formatSeedResult } from './modules/demo/report.js';
+import { findDemoOrganization, seedDemo } from './modules/demo/seed.js';
 
-/** `npm start`: open the database, migrate, serve. `npm run migrate`: only migrate. */
+/**
+ * `npm start`: open the database, migrate, serve. `npm run migrate`: only migrate. `npm start -- --demo`: seed the
+ * demo business first when the database has none (src/modules/demo).
+ */
 async function main(argv: string[]) {
   const config = loadConfig();
-  const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE });
+  const open = (queryTimeoutMs?: number) =>
+    openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE, queryTimeoutMs });
+  // Migrations and the demo seeder may run long: no query time limit for them. Requests get one (see client.ts).
+  let db = await open();
   const applied = await migrate(db);
   const where = config.DATABASE_URL ? 'PostgreSQL server' : `PGlite in ${config.DATA_DIR}`;
   if (argv[0] === 'migrate') {
     console.log(`Migrated ${where}: ${applied.length ? `applied ${applied.join(', ')}` : 'already up to date'}`);
     await db.close();
     return;
+  }
+  if (argv.includes('--demo')) {
+    if (await findDemoOrganization(db)) console.log('Demo data already present (npm run seed:demo prints its logins).');
+    else console.log(formatSeedResult(await seedDemo(db)));
+  }
+  if (config.DATABASE_URL) {
+    await db.close();
+    db = await open(config.DATABASE_QUERY_TIMEOUT_MS);
   }
   const app = await buildApp({ db, config });
   app.log.info({ applied, database: where }, 'database ready');

@@ -36,8 +36,8 @@ pg.types.setTypeParser(NUMERIC, (v: string) => Number(v));
 pg.types.setTypeParser(DATE, (v: string) => v);
 
 /** Opens the database the configuration names: a server when `url` is set, else PGlite in `dataDir` ('memory://' for tests). */
-export async function openDatabase(opts: { url?: string | undefined; dataDir?: string; poolSize?: number }): Promise<Database> {
-  if (opts.url) return openPostgres(opts.url, opts.poolSize ?? 10);
+export async function openDatabase(opts: { url?: string | undefined; dataDir?: string; poolSize?: number; queryTimeoutMs?: number }): Promise<Database> {
+  if (opts.url) return openPostgres(opts.url, opts.poolSize ?? 10, opts.queryTimeoutMs);
   return openPglite(opts.dataDir ?? 'memory://');
 }
 
@@ -69,8 +69,20 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
-function openPostgres(url: string, poolSize: number): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+/**
+ * `queryTimeoutMs` bounds each query on the client side: a server that stops answering without closing its
+ * connections (frozen, partitioned) would otherwise hold a request until TCP gives up, minutes later. The API
+ * server sets it; migrations and bulk loads, which may legitimately run long, do not. Keepalive lets the
+ * kernel notice dead peers on idle connections too.
+ */
+function openPostgres(url: string, poolSize: number, queryTimeoutMs?: number): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 5000,
+    keepAlive: true,
+    ...(queryTimeoutMs ? { query_timeout: queryTimeoutMs } : {}),
+  });
   // An idle client losing its server (restart, failover) must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
@@ -89,6 +101,13 @@ function openPostgres(url: string, poolSize: number): Database {
     async transaction(fn) {
       const client = await pool.connect();
       let broken: Error | undefined;
+      // The pool listens for errors only on idle clients: a checked-out one whose server goes away (shutdown,
+      // crash, network) emits 'error', and an unhandled 'error' event would kill the whole process. The failing
+      // query rejects on its own (-> 503); here the client is only marked so that release() destroys it.
+      const onError = (err: Error) => {
+        broken = err;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
@@ -102,6 +121,7 @@ function openPostgres(url: string, poolSize: number): Database {
         }
         throw err;
       } finally {
+        client.removeListener('error', onError);
         client.release(broken);
       }
     },
