@@ -3,7 +3,7 @@
  * clock (the query carries `nowMs`), so the same input always yields the same slots in any process zone.
  */
 import type { AvailabilityQuery, ExistingBooking, GameRules, Slot } from './types.js';
-import { ZoneDays, dayToIso, formatClock, isoToDay, parseClock, weekdayOfDay } from './local-time.js';
+import { type ZoneDays, dayToIso, formatClock, isoToDay, parseClock, weekdayOfDay, zoneDays } from './local-time.js';
 
 export {
   instantToLocal,
@@ -136,7 +136,7 @@ function candidates(q: AvailabilityQuery, days: ZoneDays, firstDay: number, last
 /** Bookable slots between fromDate and toDate (venue-local, inclusive), sorted by start and free of duplicates. */
 export function computeSlots(q: AvailabilityQuery): Slot[] {
   const { game } = q;
-  const days = new ZoneDays(q.venue.timezone);
+  const days = zoneDays(q.venue.timezone);
   const nowDay = days.local(q.nowMs).day;
   // An overlap can move the wall clock back across midnight, so a future slot may carry yesterday's date.
   const firstDay = Math.max(isoToDay(q.fromDate), nowDay - 1);

@@ -106,20 +106,40 @@ interface PlainDay {
   offset: number;
 }
 
+/** Entries one zone's memo may hold before it starts afresh (a few years of days, and their transition days' walls). */
+const MEMO_LIMIT = 20_000;
+
 /**
- * Per-query cache of local midnights. Converting every slot through luxon costs ~30µs, so days that luxon
- * shows to have no transition anywhere near them are handled by elapsed-time arithmetic from their midnight.
+ * Memo of local midnights and wall-time resolutions in one zone. Converting every slot through luxon costs
+ * ~30µs, so days that luxon shows to have no transition anywhere near them are handled by elapsed-time
+ * arithmetic from their midnight. Every entry is a pure function of (zone, date) under the runtime's fixed
+ * time-zone data, so one memo per zone is shared by every query (`zoneDays`): the 20 games of a venue pay
+ * for their week's calendar once, not 20 times.
  */
 export class ZoneDays {
   private readonly mids = new Map<number, DateTime>();
   private readonly uniq = new Map<number, boolean>();
   private readonly days = new Map<number, PlainDay | null>();
+  private readonly walls = new Map<number, WallInstants>();
+  private readonly locals = new Map<number, { day: number; minute: number; offset: number }>();
 
   constructor(readonly zone: string) {}
+
+  /** Forgets everything once the memo has grown past its limit, so no input can make it grow without bound. */
+  private trim(): void {
+    if (this.mids.size + this.walls.size + this.locals.size > MEMO_LIMIT) {
+      this.mids.clear();
+      this.uniq.clear();
+      this.days.clear();
+      this.walls.clear();
+      this.locals.clear();
+    }
+  }
 
   private mid(day: number): DateTime {
     let dt = this.mids.get(day);
     if (!dt) {
+      this.trim();
       const { y, m, d } = civilFromDays(day);
       dt = DateTime.fromObject({ year: y, month: m, day: d }, { zone: this.zone });
       this.mids.set(day, dt);
@@ -171,6 +191,17 @@ export class ZoneDays {
       const t = plain.startMs + mod * MINUTE_MS;
       return { instants: [t], offsets: [plain.offset], shiftedMs: t };
     }
+    const key = d * DAY_MINUTES + mod;
+    const memo = this.walls.get(key);
+    if (memo && (!needShift || !Number.isNaN(memo.shiftedMs))) return memo;
+    const found = this.resolveOnTransitionDay(d, mod, needShift);
+    this.trim();
+    this.walls.set(key, found);
+    return found;
+  }
+
+  /** wall() on a day a transition touches: every candidate instant confirmed by luxon. */
+  private resolveOnTransitionDay(d: number, mod: number, needShift: boolean): WallInstants {
     if (!this.unique(d) || !this.unique(d + 1)) return resolveWall(d, mod, this.zone);
     // One transition inside the day: an occurrence either keeps the midnight's offset or the next
     // midnight's, so there are two candidate instants, and luxon confirms which really show this wall time.
@@ -195,7 +226,27 @@ export class ZoneDays {
         return { day, minute: Math.floor((ms - plain.startMs) / MINUTE_MS), offset: plain.offset };
       }
     }
-    const dt = DateTime.fromMillis(ms, { zone: this.zone });
-    return { day: daysFromCivil(dt.year, dt.month, dt.day), minute: dt.hour * 60 + dt.minute, offset: dt.offset };
+    const minuteMs = Math.floor(ms / MINUTE_MS) * MINUTE_MS;
+    let found = this.locals.get(minuteMs);
+    if (!found) {
+      const dt = DateTime.fromMillis(minuteMs, { zone: this.zone });
+      found = { day: daysFromCivil(dt.year, dt.month, dt.day), minute: dt.hour * 60 + dt.minute, offset: dt.offset };
+      this.trim();
+      this.locals.set(minuteMs, found);
+    }
+    return found;
   }
+}
+
+const zones = new Map<string, ZoneDays>();
+
+/** The shared memo of one zone (see ZoneDays). */
+export function zoneDays(zone: string): ZoneDays {
+  let z = zones.get(zone);
+  if (!z) {
+    if (zones.size > 1000) zones.clear();
+    z = new ZoneDays(zone);
+    zones.set(zone, z);
+  }
+  return z;
 }
