@@ -1,0 +1,159 @@
+/**
+ * `npm run bench`: the booking core's performance figures, reproducible on any machine. Prints a table and writes
+ * bench/results/<timestamp>.json. Not part of `npm test`. See docs/performance.md for the figures and how to read them.
+ *
+ *   npm run bench                                   # everything, PGlite and the server at BENCH_DATABASE_URL
+ *   npm run bench -- --targets postgres --skip-lists
+ *   npm run bench -- --list-bookings 100000         # a smaller data set for (d)
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { createVenue, signup } from './fixtures.js';
+import { availabilityGames, engineBench, httpAvailability, seedAvailability } from './scenarios/availability.js';
+import { contention, countViolations } from './scenarios/contention.js';
+import { httpCreation, prepareCreation, rawCreation } from './scenarios/create.js';
+import { aggregates, listInputs, listLoad } from './scenarios/lists.js';
+import { createTarget, startServer, type TargetKind } from './target.js';
+
+const { values: args } = parseArgs({
+  options: {
+    targets: { type: 'string', default: 'pglite,postgres' },
+    'server-url': { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+    creations: { type: 'string', default: '3000' },
+    'skip-lists': { type: 'boolean', default: false },
+    'list-bookings': { type: 'string', default: '1000000' },
+    'list-rate': { type: 'string', default: '500' },
+    'list-seconds': { type: 'string', default: '20' },
+  },
+});
+
+const results: Record<string, unknown> = {
+  started_at: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version },
+};
+const rows: [string, string, string][] = [];
+const row = (scenario: string, target: string, figure: string) => {
+  rows.push([scenario, target, figure]);
+  console.log(`  ${scenario.padEnd(44)} ${target.padEnd(9)} ${figure}`);
+};
+const f0 = (n: number) => Math.round(n).toLocaleString('en-US');
+const f1 = (n: number) => n.toFixed(1);
+
+async function benchTarget(kind: TargetKind) {
+  console.log(`\n== ${kind}`);
+  const target = await createTarget(kind, args['server-url'], 'core');
+  const out: Record<string, unknown> = {};
+  try {
+    let server = await startServer(target);
+    const a = await signup(server.url);
+    const venue = await createVenue(a);
+    const { httpSlots, rawSlots } = await prepareCreation(a, venue, Number(args.creations));
+    const availGames = await availabilityGames(a, venue);
+
+    const http = await httpCreation(a, venue, httpSlots);
+    row('(a) create bookings over HTTP, 32 clients', kind, `${f0(http.rps)} /s, p50 ${f1(http.p50_ms)} ms, p99 ${f1(http.p99_ms)} ms (${http.created} created)`);
+    const priv = await contention(a, venue, 'private');
+    const shared = await contention(a, venue, 'shared');
+    await server.stop();
+
+    const db = await target.open(40);
+    let raw;
+    let violations;
+    try {
+      raw = await rawCreation(db, a, venue, rawSlots);
+      violations = await countViolations(db);
+      await seedAvailability(db, a, venue, availGames);
+    } finally {
+      await db.close();
+    }
+    const ratio = http.rps / raw.rps;
+    row('(a) raw inserts of the same rows, 32 at once', kind, `${f0(raw.rps)} /s`);
+    row('(a) HTTP / raw', kind, `${(ratio * 100).toFixed(0)} %`);
+    for (const c of [priv, shared]) {
+      row(`(b) ${c.mode}: 1,000 attempts on 50 hot slots`, kind, `${c.created} created, ${c.refused_409} refused 409, other ${JSON.stringify(c.other_statuses)}`);
+    }
+    row('(b) violations (overlaps / overfull slots)', kind, `${violations.private_overlaps} / ${violations.shared_overfull} (seats sold in shared slots: ${violations.seats_in_hot_shared})`);
+
+    server = await startServer(target);
+    const avail = await httpAvailability({ ...a, url: server.url }, venue, availGames, 10);
+    await server.stop();
+    row('(c) availability over HTTP, a week, 32 clients', kind, `${f0(avail.rps)} /s, p50 ${f1(avail.p50_ms)} ms, p99 ${f1(avail.p99_ms)} ms, non-200 ${avail.requests - (avail.statuses['200'] ?? 0)}`);
+    Object.assign(out, { creation: { http, raw, ratio }, contention: { private: priv, shared, violations }, availability_http: avail });
+  } finally {
+    await target.dispose();
+  }
+  return out;
+}
+
+/** (d) on the server: the demo seeder's business at scale, an operator's list and search requests at a fixed rate. */
+async function benchLists(): Promise<Record<string, unknown>> {
+  const n = Number(args['list-bookings']);
+  console.log(`\n== lists over ${f0(n)} bookings (postgres)`);
+  const target = await createTarget('postgres', args['server-url'], 'lists');
+  try {
+    const env = { ...process.env, ...target.env, LOG_LEVEL: 'warn' };
+    const tsx = (cmd: string[]) => {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...cmd], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+      if (r.status !== 0) throw new Error(`cli ${cmd[0]} failed`);
+    };
+    const seedStarted = performance.now();
+    tsx(['seed-demo', '--bookings', String(n)]);
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    row('(d) demo seeder', 'postgres', `${f0(n)} bookings in ${f0(seedSeconds)} s`);
+    const password = 'bench operator password';
+    tsx(['create-super-admin', '--email', 'bench-ops@example.test', '--password', password]);
+
+    const db = await target.open(4);
+    let org: string;
+    let inputs;
+    let agg;
+    try {
+      const { rows: orgs } = await db.query<{ organization_id: string }>('select organization_id from bookings group by 1 order by count(*) desc limit 1');
+      org = orgs[0]!.organization_id;
+      await db.exec('analyze');
+      inputs = await listInputs(db, org);
+      agg = await aggregates(db, org);
+    } finally {
+      await db.close();
+    }
+    for (const [name, ms] of Object.entries(agg)) row(`(d) aggregate: ${name}`, 'postgres', `${f1(ms)} ms`);
+
+    const server = await startServer(target);
+    try {
+      const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench-ops@example.test', password }) });
+      const { token } = (await login.json()) as { token: string };
+      const rate = Number(args['list-rate']);
+      await listLoad({ url: server.url, token, organizationId: org }, inputs, rate, 3); // warm-up
+      const lists = await listLoad({ url: server.url, token, organizationId: org }, inputs, rate, Number(args['list-seconds']));
+      row(`(d) list and search at ${rate} req/s`, 'postgres', `p50 ${f1(lists.p50_ms)} ms, p99 ${f1(lists.p99_ms)} ms, ${f0(lists.rps)} /s served, non-200 ${lists.requests - (lists.statuses['200'] ?? 0)}`);
+      return { bookings: n, seed_seconds: seedSeconds, aggregates_ms: agg, lists };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await target.dispose();
+  }
+}
+
+async function main() {
+  console.log(`BookingTMS benchmarks on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+  const engine = engineBench();
+  row('(c) availability engine, in process', 'engine', `${f0(engine.calls_per_second)} calls/s; a 20-game week ${f1(engine.week_of_20_games_ms)} ms (${f1(engine.week_of_20_games_all_bookings_ms)} ms if each call saw all 10,000)`);
+  results.engine = engine;
+  for (const kind of args.targets.split(',') as TargetKind[]) results[kind] = await benchTarget(kind);
+  if (!args['skip-lists']) results.lists = await benchLists();
+
+  console.log('\n| scenario | target | figure |\n| --- | --- | --- |');
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  mkdirSync('bench/results', { recursive: true });
+  const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+  writeFileSync(file, JSON.stringify({ ...results, table: rows }, null, 2));
+  console.log(`\nwrote ${file}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
