@@ -75,9 +75,9 @@ export interface RunningServer {
 }
 
 /** Starts `src/main.ts` on the target and waits for /api/health. */
-export async function startServer(target: Target, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(target: Target, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<RunningServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     env: {
       ...process.env,
       ...target.env,

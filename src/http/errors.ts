@@ -84,7 +84,7 @@ function isUnavailable(err: { code?: unknown; message?: string }): boolean {
   const code = typeof err.code === 'string' ? err.code : '';
   if (UNAVAILABLE.has(code) || code.startsWith('08')) return true;
   const msg = err.message ?? '';
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout/i.test(msg);
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout|Cannot use a pool after calling end/i.test(msg);
 }
 
 /** Turns anything thrown into the API.md error shape. Logs the cause; a 500 body carries only the request id. */
