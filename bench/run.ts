@@ -15,9 +15,10 @@ import { availabilityGames, engineBench, httpAvailability, seedAvailability } fr
 import { contention, countViolations } from './scenarios/contention.js';
 import { httpCreation, prepareCreation, rawCreation } from './scenarios/create.js';
 import { aggregates, listInputs, listLoad } from './scenarios/lists.js';
-import { createTarget, startServer, type TargetKind } from './target.js';
+import { createTarget, existingTarget, startServer, type TargetKind } from './target.js';
 
 const { values: args } = parseArgs({
+  // e.g. `npm run bench -- --targets none --lists-url postgres://.../seeded` runs (d) alone on a seeded database.
   options: {
     targets: { type: 'string', default: 'pglite,postgres' },
     'server-url': { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
@@ -26,6 +27,8 @@ const { values: args } = parseArgs({
     'list-bookings': { type: 'string', default: '1000000' },
     'list-rate': { type: 'string', default: '500' },
     'list-seconds': { type: 'string', default: '20' },
+    // An already seeded database (npm run seed:demo -- --bookings 1000000) to run (d) on, instead of seeding one.
+    'lists-url': { type: 'string' },
   },
 });
 
@@ -89,21 +92,26 @@ async function benchTarget(kind: TargetKind) {
 
 /** (d) on the server: the demo seeder's business at scale, an operator's list and search requests at a fixed rate. */
 async function benchLists(): Promise<Record<string, unknown>> {
+  const given = args['lists-url'];
   const n = Number(args['list-bookings']);
-  console.log(`\n== lists over ${f0(n)} bookings (postgres)`);
-  const target = await createTarget('postgres', args['server-url'], 'lists');
+  console.log(given ? `\n== lists over the seeded database ${new URL(given).pathname}` : `\n== lists over ${f0(n)} bookings (postgres)`);
+  const target = given ? existingTarget(given) : await createTarget('postgres', args['server-url'], 'lists');
   try {
     const env = { ...process.env, ...target.env, LOG_LEVEL: 'warn' };
     const tsx = (cmd: string[]) => {
       const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...cmd], { env, stdio: ['ignore', 'inherit', 'inherit'] });
       if (r.status !== 0) throw new Error(`cli ${cmd[0]} failed`);
     };
-    const seedStarted = performance.now();
-    tsx(['seed-demo', '--bookings', String(n)]);
-    const seedSeconds = (performance.now() - seedStarted) / 1000;
-    row('(d) demo seeder', 'postgres', `${f0(n)} bookings in ${f0(seedSeconds)} s`);
+    let seedSeconds = 0;
+    if (!given) {
+      const seedStarted = performance.now();
+      tsx(['seed-demo', '--bookings', String(n)]);
+      seedSeconds = (performance.now() - seedStarted) / 1000;
+      row('(d) demo seeder', 'postgres', `${f0(n)} bookings in ${f0(seedSeconds)} s`);
+    }
     const password = 'bench operator password';
-    tsx(['create-super-admin', '--email', 'bench-ops@example.test', '--password', password]);
+    const operator = `bench-ops-${process.pid}@example.test`;
+    tsx(['create-super-admin', '--email', operator, '--password', password]);
 
     const db = await target.open(4);
     let org: string;
@@ -122,13 +130,13 @@ async function benchLists(): Promise<Record<string, unknown>> {
 
     const server = await startServer(target);
     try {
-      const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench-ops@example.test', password }) });
+      const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: operator, password }) });
       const { token } = (await login.json()) as { token: string };
       const rate = Number(args['list-rate']);
       await listLoad({ url: server.url, token, organizationId: org }, inputs, rate, 3); // warm-up
       const lists = await listLoad({ url: server.url, token, organizationId: org }, inputs, rate, Number(args['list-seconds']));
       row(`(d) list and search at ${rate} req/s`, 'postgres', `p50 ${f1(lists.p50_ms)} ms, p99 ${f1(lists.p99_ms)} ms, ${f0(lists.rps)} /s served, non-200 ${lists.requests - (lists.statuses['200'] ?? 0)}`);
-      return { bookings: n, seed_seconds: seedSeconds, aggregates_ms: agg, lists };
+      return { bookings: given ? 'existing database' : n, seed_seconds: seedSeconds, aggregates_ms: agg, lists };
     } finally {
       await server.stop();
     }
@@ -142,7 +150,7 @@ async function main() {
   const engine = engineBench();
   row('(c) availability engine, in process', 'engine', `${f0(engine.calls_per_second)} calls/s; a 20-game week ${f1(engine.week_of_20_games_ms)} ms (${f1(engine.week_of_20_games_all_bookings_ms)} ms if each call saw all 10,000)`);
   results.engine = engine;
-  for (const kind of args.targets.split(',') as TargetKind[]) results[kind] = await benchTarget(kind);
+  for (const kind of args.targets.split(',').filter((k) => k === 'pglite' || k === 'postgres') as TargetKind[]) results[kind] = await benchTarget(kind);
   if (!args['skip-lists']) results.lists = await benchLists();
 
   console.log('\n| scenario | target | figure |\n| --- | --- | --- |');

@@ -58,6 +58,16 @@ export async function createTarget(kind: TargetKind, serverUrl: string, label: s
   };
 }
 
+/** A database someone already prepared (e.g. seeded with a million bookings): used as it is, never dropped. */
+export function existingTarget(url: string): Target {
+  return {
+    kind: 'postgres',
+    env: { DATABASE_URL: url },
+    open: (poolSize = 40) => openDatabase({ url, poolSize }),
+    dispose: async () => undefined,
+  };
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();

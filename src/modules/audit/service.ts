@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/client.js';
-import { limitOffset, toPage, type Pagination } from '../../http/pagination.js';
+import { boundedCount, limitOffset, type Pagination, toPage } from '../../http/pagination.js';
 import type { AuditQuery } from './schemas.js';
 
 interface AuditRow {
@@ -27,7 +27,7 @@ export async function listAuditLogs(tx: Queryable, f: AuditQuery, page: Paginati
   const params = [f.table ?? null, f.row_id ?? null, f.user_id ?? null, f.action ?? null, f.from ?? null, f.to ?? null];
   const [list, count] = await Promise.all([
     tx.query<AuditRow>(`select * from audit_logs where ${where} order by created_at desc, id desc limit $7 offset $8`, [...params, limit, offset]),
-    tx.query<{ n: number }>(`select count(*)::int as n from audit_logs where ${where}`, params),
+    tx.query<{ n: number }>(boundedCount(`audit_logs where ${where}`), params),
   ]);
   return toPage(
     list.rows.map((r) => ({ ...r, created_at: r.created_at.toISOString() })),

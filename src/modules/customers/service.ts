@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/client.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { limitOffset, toPage, type Pagination } from '../../http/pagination.js';
+import { boundedCount, limitOffset, type Pagination, toPage } from '../../http/pagination.js';
 import type { CreateCustomer, Customer, CustomerFilter, CustomerSort, CustomerSummary, UpdateCustomer } from './schemas.js';
 import { customerColumns, likePattern, ORDER_BY, phoneDigits, segmentExpr, toCustomer, type CustomerRow } from './sql.js';
 
@@ -161,7 +161,7 @@ export async function listCustomers(tx: Queryable, filter: CustomerFilter, sort:
       `select ${customerColumns('$5')} from customers c where ${where} order by ${ORDER_BY[sort]} limit $6 offset $7`,
       [...params, limit, offset],
     ),
-    tx.query<{ n: number }>(`select count(*)::int as n from customers c where ${where}`, params),
+    tx.query<{ n: number }>(boundedCount(`customers c where ${where}`), params),
   ]);
   return toPage(list.rows.map(toCustomer), count.rows[0]!.n, page);
 }

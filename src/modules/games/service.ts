@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/client.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { limitOffset, toPage, type Pagination } from '../../http/pagination.js';
+import { boundedCount, limitOffset, type Pagination, toPage } from '../../http/pagination.js';
 import type { BookableGame, CreateGame, Game, PublicGame, UpdateGame } from './schemas.js';
 import * as sql from './sql.js';
 
@@ -39,7 +39,7 @@ export async function listGames(
   const params = [filter.q || null, filter.venueId ?? null, filter.active ?? null, filter.includeArchived ?? false];
   const [list, count] = await Promise.all([
     tx.query<GameRow>(`${sql.SELECT_GAME} where ${sql.LIST_WHERE} order by lower(g.name), g.id limit $5 offset $6`, [...params, limit, offset]),
-    tx.query<{ n: number }>(`select count(*)::int as n from games g where ${sql.LIST_WHERE}`, params),
+    tx.query<{ n: number }>(boundedCount(`games g where ${sql.LIST_WHERE}`), params),
   ]);
   return toPage(list.rows.map(toGame), count.rows[0]!.n, page);
 }

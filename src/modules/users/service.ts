@@ -1,7 +1,7 @@
 import argon2 from 'argon2';
 import type { Queryable } from '../../db/client.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { limitOffset, toPage, type Pagination } from '../../http/pagination.js';
+import { boundedCount, limitOffset, type Pagination, toPage } from '../../http/pagination.js';
 import type { User } from './schemas.js';
 
 interface UserRow {
@@ -77,7 +77,7 @@ export async function listUsers(
   const params = [filter.q ?? null, filter.role ?? null, filter.active ?? null];
   const [list, count] = await Promise.all([
     tx.query<UserRow>(`select ${COLUMNS} from users where ${where} order by created_at, id limit $4 offset $5`, [...params, limit, offset]),
-    tx.query<{ n: number }>(`select count(*)::int as n from users where ${where}`, params),
+    tx.query<{ n: number }>(boundedCount(`users where ${where}`), params),
   ]);
   return toPage(list.rows.map(toUser), count.rows[0]!.n, page);
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../../db/client.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { limitOffset, toPage, type Pagination } from '../../http/pagination.js';
+import { boundedCount, limitOffset, type Pagination, toPage } from '../../http/pagination.js';
 import type { Closure, OpeningRange } from '../availability/types.js';
 import type { CreateVenue, PublicVenue, UpdateVenue, Venue } from './schemas.js';
 
@@ -44,7 +44,7 @@ export async function listVenues(tx: Queryable, filter: { q?: string | undefined
   const params = [filter.q || null, filter.includeArchived ?? false];
   const [list, count] = await Promise.all([
     tx.query<VenueRow>(`select ${COLUMNS} from venues where ${where} order by lower(name), id limit $3 offset $4`, [...params, limit, offset]),
-    tx.query<{ n: number }>(`select count(*)::int as n from venues where ${where}`, params),
+    tx.query<{ n: number }>(boundedCount(`venues where ${where}`), params),
   ]);
   return toPage(list.rows.map(toVenue), count.rows[0]!.n, page);
 }
