@@ -1,5 +1,5 @@
 /** The business a benchmark runs against, made through the HTTP API as an operator would make it. */
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 export interface Api {
   url: string;
@@ -84,14 +84,6 @@ export async function freeSlots(a: Api, venueId: string, gameIds: string[], days
     for (const s of r.slots as { start_at: string; available: boolean }[]) if (s.available) out.push({ gameId, startAt: s.start_at });
   }
   return out;
-}
-
-const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-/** A booking number in the API's format, for rows inserted without the API. */
-export function bookingNumber(): string {
-  let s = 'BK-';
-  for (let i = 0; i < 8; i++) s += ALPHABET[randomInt(ALPHABET.length)];
-  return s;
 }
 
 /** Shuffles in place (Fisher-Yates) with a fixed-seed generator, so runs offer the same sequence. */

@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../src/db/client.js';
 import { withTenant } from '../../src/db/tenant.js';
-import { bookingNumber, createGames, freeSlots, shuffle, type Api, type SlotRef } from '../fixtures.js';
+import { newBookingNumber } from '../../src/modules/bookings/number.js';
+import { createGames, freeSlots, shuffle, type Api, type SlotRef } from '../fixtures.js';
 import { load, type LoadResult } from '../load.js';
 
 export const CONCURRENCY = 32;
@@ -74,7 +75,7 @@ export async function rawCreation(db: Database, a: Api, venueId: string, slots: 
           `insert into bookings (organization_id, booking_number, customer_id, game_id, venue_id, start_at, end_at, blocked_until,
              booking_date, booking_mode, party_size, status, total_amount, discount_amount, final_amount, currency, source)
            values (app_current_org(), $1, $2, $3, $4, $5, $6, $6, $7, 'private', $8, 'confirmed', $9, 0, $9, 'USD', 'api')`,
-          [bookingNumber(), rows[0]!.id, s.gameId, venueId, start, end, s.startAt.slice(0, 10), PARTY, PRICE * PARTY],
+          [newBookingNumber(), rows[0]!.id, s.gameId, venueId, start, end, s.startAt.slice(0, 10), PARTY, PRICE * PARTY],
         );
       });
     }
