@@ -82,26 +82,36 @@ const SORT: Record<BookingFilter['sort'], string> = {
 };
 
 /**
- * Bookings matching the filters (dates are venue-local), paginated. `q` matches a booking number or a customer's
- * name or email. The search is written as a set of ids found through indexes (the booking-number index; trigram
- * indexes on customers, then bookings by customer) because an OR across the two tables forces a scan of every
- * booking of the organization.
+ * Ids of the bookings `q` matches: by booking number, or by the customer's name or email. Found through indexes
+ * (the booking-number index; trigram indexes on customers, then bookings by customer), since an OR across the two
+ * tables would scan every booking of the organization; resolved once, then used by both the page and its count.
  */
+async function searchBookingIds(tx: Queryable, q: string): Promise<string[]> {
+  // The user's `%`, `_` and `\` match themselves, not any text.
+  const pattern = `%${q.replace(/[\\%_]/g, '\\$&')}%`;
+  const { rows } = await tx.query<{ ids: string[] }>(
+    `select array(
+       select id from bookings where booking_number = upper($1)
+       union
+       select id from bookings where customer_id = any(array(select id from customers where full_name ilike $2 or email::text ilike $2))
+     )::text[] as ids`,
+    [q, pattern],
+  );
+  return rows[0]!.ids;
+}
+
+/** Bookings matching the filters (dates are venue-local) and the search `q`, paginated. */
 export async function listBookings(tx: Queryable, f: BookingFilter, page: Pagination) {
   const { limit, offset } = limitOffset(page);
   const q = f.q?.trim() || null;
-  // The user's `%`, `_` and `\` match themselves, not any text.
-  const pattern = q && `%${q.replace(/[\\%_]/g, '\\$&')}%`;
+  const found = q ? await searchBookingIds(tx, q) : null;
   const where = `($1::text[] is null or b.status = any($1)) and ($2::uuid is null or b.venue_id = $2)
     and ($3::uuid is null or b.game_id = $3) and ($4::uuid is null or b.customer_id = $4)
     and ($5::date is null or b.booking_date >= $5) and ($6::date is null or b.booking_date <= $6)
-    and ($7::text is null or b.id = any(array(
-          select id from bookings where booking_number = upper($7)
-          union all
-          select id from bookings where customer_id = any(array(select id from customers where full_name ilike $8 or email::text ilike $8)))))`;
-  const params = [f.status ?? null, f.venue_id ?? null, f.game_id ?? null, f.customer_id ?? null, f.from ?? null, f.to ?? null, q, pattern];
+    and ($7::uuid[] is null or b.id = any($7))`;
+  const params = [f.status ?? null, f.venue_id ?? null, f.game_id ?? null, f.customer_id ?? null, f.from ?? null, f.to ?? null, found];
   const [list, count] = await Promise.all([
-    tx.query<BookingRow>(`${BOOKING_SELECT} where ${where} order by ${SORT[f.sort]} limit $9 offset $10`, [...params, limit, offset]),
+    tx.query<BookingRow>(`${BOOKING_SELECT} where ${where} order by ${SORT[f.sort]} limit $8 offset $9`, [...params, limit, offset]),
     tx.query<{ n: number }>(boundedCount(`bookings b where ${where}`), params),
   ]);
   return toPage(list.rows.map(toBooking), count.rows[0]!.n, page);
