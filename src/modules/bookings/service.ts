@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../../db/client.js';
+import { likePattern } from '../../db/like.js';
 import { hashToken } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
 import { boundedCount, limitOffset, type Pagination, toPage } from '../../http/pagination.js';
@@ -87,15 +88,13 @@ const SORT: Record<BookingFilter['sort'], string> = {
  * tables would scan every booking of the organization; resolved once, then used by both the page and its count.
  */
 async function searchBookingIds(tx: Queryable, q: string): Promise<string[]> {
-  // The user's `%`, `_` and `\` match themselves, not any text.
-  const pattern = `%${q.replace(/[\\%_]/g, '\\$&')}%`;
   const { rows } = await tx.query<{ ids: string[] }>(
     `select array(
        select id from bookings where booking_number = upper($1)
        union
        select id from bookings where customer_id = any(array(select id from customers where full_name ilike $2 or email::text ilike $2))
      )::text[] as ids`,
-    [q, pattern],
+    [q, likePattern(q)],
   );
   return rows[0]!.ids;
 }

@@ -2,7 +2,8 @@ import type { Queryable } from '../../db/client.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { boundedCount, limitOffset, type Pagination, toPage } from '../../http/pagination.js';
 import type { CreateCustomer, Customer, CustomerFilter, CustomerSort, CustomerSummary, UpdateCustomer } from './schemas.js';
-import { customerColumns, likePattern, ORDER_BY, phoneDigits, segmentExpr, toCustomer, type CustomerRow } from './sql.js';
+import { likePattern } from '../../db/like.js';
+import { customerColumns, ORDER_BY, phoneDigits, segmentExpr, toCustomer, type CustomerRow } from './sql.js';
 
 export type { Customer, CustomerSummary } from './schemas.js';
 

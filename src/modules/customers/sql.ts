@@ -43,8 +43,6 @@ export const ORDER_BY: Record<CustomerSort, string> = {
   lifetime_value: 'c.lifetime_value_cents desc, c.id',
 };
 
-/** `?q=` as an ILIKE pattern: the user's `%`, `_` and `\` match themselves. */
-export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, '\\$&')}%`;
 
 /**
  * The digits of a phone-like query ("+1 (555) 010", "555-01"), else null. Phone numbers are written with all
