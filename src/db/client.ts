@@ -17,11 +17,30 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/** Settings (`set_config(name, value, true)`) a transaction starts with: the tenant context, the role. */
+export type TransactionSettings = Readonly<Record<string, string>>;
+
 /** One interface over PGlite (embedded) and a PostgreSQL server (pg pool). */
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs `fn` in a transaction that starts with `settings` applied transaction-locally. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, settings?: TransactionSettings): Promise<T>;
   close(): Promise<void>;
+}
+
+// Setting names are written into SQL as they are: only our own, fixed names are accepted.
+const SETTING_NAME = /^[a-z_]+(\.[a-z_]+)?$/;
+
+/**
+ * `select set_config(...)` for `settings`, with values as parameters or, for the server's one-round-trip
+ * `BEGIN; select ...`, as literals escaped by the driver (a multi-statement query cannot take parameters).
+ */
+function settingsQuery(settings: TransactionSettings, value: (v: string, i: number) => string): string {
+  const calls = Object.keys(settings).map((name, i) => {
+    if (!SETTING_NAME.test(name)) throw new Error(`invalid setting name ${name}`);
+    return `set_config('${name}', ${value(settings[name]!, i)}, true)`;
+  });
+  return `select ${calls.join(', ')}`;
 }
 
 // Type OIDs whose default parsing would lose information or lean on the process time zone.
@@ -64,7 +83,12 @@ async function openPglite(dataDir: string): Promise<Database> {
   return {
     kind: 'pglite',
     ...base,
-    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn, settings) =>
+      db.transaction(async (tx) => {
+        // In process, a statement costs no network round trip: the settings go as parameters.
+        if (settings) await tx.query(settingsQuery(settings, (_v, i) => `$${i + 1}`), Object.values(settings));
+        return fn(wrap(tx));
+      }),
     close: () => db.close(),
   };
 }
@@ -98,7 +122,7 @@ function openPostgres(url: string, poolSize: number, queryTimeoutMs?: number): D
   return {
     kind: 'postgres',
     ...base,
-    async transaction(fn) {
+    async transaction(fn, settings) {
       const client = await pool.connect();
       let broken: Error | undefined;
       // The pool listens for errors only on idle clients: a checked-out one whose server goes away (shutdown,
@@ -109,7 +133,9 @@ function openPostgres(url: string, poolSize: number, queryTimeoutMs?: number): D
       };
       client.on('error', onError);
       try {
-        await client.query('BEGIN');
+        // One round trip for BEGIN and the settings: on a busy server every round trip costs CPU on both sides
+        // (docs/performance.md). Values are escaped by pg itself; NUL, which no setting may hold, is dropped.
+        await client.query(settings ? `BEGIN; ${settingsQuery(settings, (v) => pg.escapeLiteral(v.replaceAll('\0', '')))}` : 'BEGIN');
         const result = await fn(wrap(client));
         await client.query('COMMIT');
         return result;

@@ -16,26 +16,17 @@ export interface TenantContext {
 /**
  * Runs `fn` in one transaction as the application role, with the organization and actor set transaction-locally
  * (set_config(..., true)), so RLS policies and audit triggers see them and nothing leaks to the next user of a
- * pooled connection. One round trip: `role` is a setting like the others.
+ * pooled connection. On a server, BEGIN and these settings are one round trip; `role` is a setting like the others.
  */
 export function withTenant<T>(db: Database, ctx: TenantContext, fn: (tx: Queryable) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.query(
-      `select set_config('app.organization_id', $1, true), set_config('app.user_id', $2, true),
-              set_config('app.actor_role', $3, true), set_config('app.request_id', $4, true),
-              set_config('app.client_ip', $5, true), set_config('app.user_agent', $6, true),
-              set_config('role', $7, true)`,
-      [
-        ctx.organizationId ?? '',
-        ctx.userId ?? '',
-        ctx.actorRole ?? '',
-        ctx.requestId ?? '',
-        ctx.clientIp ?? '',
-        (ctx.userAgent ?? '').slice(0, 500),
-        APP_ROLE,
-      ],
-    );
-    return fn(tx);
+  return db.transaction(fn, {
+    'app.organization_id': ctx.organizationId ?? '',
+    'app.user_id': ctx.userId ?? '',
+    'app.actor_role': ctx.actorRole ?? '',
+    'app.request_id': ctx.requestId ?? '',
+    'app.client_ip': ctx.clientIp ?? '',
+    'app.user_agent': (ctx.userAgent ?? '').slice(0, 500),
+    role: APP_ROLE,
   });
 }
 

@@ -1,8 +1,8 @@
 import { DateTime, FixedOffsetZone } from 'luxon';
 import type { Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
-import { getBookableGame, getGame } from '../games/service.js';
-import { getVenueRules } from '../venues/service.js';
+import { getGame } from '../games/service.js';
+import { offerQuery, type OfferRow, toOffer } from '../bookings/offer.js';
 import { gameRules } from '../bookings/slot.js';
 import { computeSlots } from './engine.js';
 import type { Availability, AvailabilityRequest } from './schemas.js';
@@ -14,8 +14,21 @@ function rfc3339(ms: number, offsetMinutes: number): string {
 }
 
 /**
+ * Live bookings of the game at the venue that could touch the requested days, as [start, end, blocked until,
+ * party] in epoch ms: those starting up to two days before `from` (past-midnight ranges, long games) through three
+ * days after `to` (venue-local days, resolved by PostgreSQL's time zone rules), narrowed to what can touch a slot at
+ * all (no slot starts before now nor after the booking horizon). Dates are $3 and $4, now is $5.
+ */
+const LIVE_BOOKINGS = `(select coalesce(json_agg(json_build_array(extract(epoch from b.start_at) * 1000, extract(epoch from b.end_at) * 1000,
+                                                  extract(epoch from b.blocked_until) * 1000, b.party_size)), '[]')
+    from bookings b
+   where b.venue_id = v.id and b.game_id = g.id and b.status <> 'cancelled'
+     and b.start_at < least(($4::date + 3)::timestamp at time zone v.timezone, $5::timestamptz + (g.max_advance_days + 4) * interval '1 day')
+     and b.blocked_until > greatest(($3::date - 2)::timestamp at time zone v.timezone, $5::timestamptz - interval '1 day')) as bookings`;
+
+/**
  * Slots of a game at a venue between two venue-local dates: the pure engine fed with the venue's hours, the
- * game's rules and the live bookings that could touch those days.
+ * game's rules and the live bookings that could touch those days, all read in one statement.
  */
 export async function getAvailability(tx: Queryable, gameId: string, req: AvailabilityRequest, now: Date): Promise<Availability> {
   let venueId = req.venue_id;
@@ -27,28 +40,23 @@ export async function getAvailability(tx: Queryable, gameId: string, req: Availa
     }
     venueId = game.venue_ids[0]!;
   }
-  const venue = await getVenueRules(tx, venueId);
-  const game = await getBookableGame(tx, gameId, venueId);
+  // No slot starts before now, so dates before three days ago add nothing to the window; raising them to that
+  // keeps year-0 input (valid for the schema, out of PostgreSQL's date range) out of the query. Both sides are
+  // 'YYYY-MM-DD', which compare like the dates they name.
+  const floor = new Date(now.getTime() - 3 * 86_400_000).toISOString().slice(0, 10);
+  const { rows } = await tx.query<OfferRow & { bookings: [number, number, number, number][] }>(offerQuery(LIVE_BOOKINGS), [
+    gameId,
+    venueId,
+    req.from < floor ? floor : req.from,
+    req.to < floor ? floor : req.to,
+    now,
+  ]);
+  const { venue, game } = toOffer(rows[0]);
   const partySize = req.party_size ?? game.minPlayers;
   if (partySize > game.maxPlayers) {
     throw new AppError('validation_failed', `party_size must be at most ${game.maxPlayers}`, { 'querystring.party_size': `at most ${game.maxPlayers}` });
   }
-  // Bookings that start up to a day before `from` (past-midnight ranges, long games) through the day after `to`,
-  // narrowed to what can touch a slot at all (no slot starts before now nor after the booking horizon): a window
-  // in year 1 or 9999 is valid input, but its instants are out of the database's range.
-  const DAY_MS = 86_400_000;
-  const windowStart = Math.max(DateTime.fromISO(req.from, { zone: venue.timezone }).minus({ days: 2 }).toMillis(), now.getTime() - DAY_MS);
-  const windowEnd = Math.min(DateTime.fromISO(req.to, { zone: venue.timezone }).plus({ days: 3 }).toMillis(), now.getTime() + (game.maxAdvanceDays + 4) * DAY_MS);
-  const { rows } =
-    windowStart < windowEnd
-      ? await tx.query<{ s: number; e: number; b: number; p: number }>(
-          `select extract(epoch from start_at) * 1000 as s, extract(epoch from end_at) * 1000 as e,
-                  extract(epoch from blocked_until) * 1000 as b, party_size as p
-           from bookings where venue_id = $1 and game_id = $2 and status <> 'cancelled' and start_at < $4 and blocked_until > $3`,
-          [venueId, gameId, new Date(windowStart), new Date(windowEnd)],
-        )
-      : { rows: [] };
-  const bookings: ExistingBooking[] = rows.map((r) => ({ startMs: Number(r.s), endMs: Number(r.e), blockedUntilMs: Number(r.b), partySize: r.p }));
+  const bookings: ExistingBooking[] = rows[0]!.bookings.map(([s, e, b, p]) => ({ startMs: s, endMs: e, blockedUntilMs: b, partySize: p }));
   const slots = game.active
     ? computeSlots({ venue, game: gameRules(game), fromDate: req.from, toDate: req.to, partySize, nowMs: now.getTime(), bookings })
     : [];

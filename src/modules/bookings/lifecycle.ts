@@ -1,11 +1,10 @@
 import type { Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import { assertCustomerExists } from '../customers/service.js';
-import { getBookableGame } from '../games/service.js';
 import { getOrganization } from '../organizations/service.js';
-import { getVenueRules } from '../venues/service.js';
 import { bookingAmounts, refundFor } from './pricing.js';
 import type { Booking, BookingStatus, UpdateBookingBody } from './schemas.js';
+import { getOffer } from './offer.js';
 import { getBooking, loadBookingRow } from './service.js';
 import { assertPartySize, placeBooking, requestedStart } from './slot.js';
 import { lockRoom } from './sql.js';
@@ -37,8 +36,7 @@ export async function updateBooking(tx: Queryable, id: string, input: UpdateBook
   let placement: { start: Date; end: Date; blockedUntil: Date; bookingDate: string } | null = null;
   let amounts: ReturnType<typeof bookingAmounts> | null = null;
   if (moves) {
-    const venue = await getVenueRules(tx, row.venue_id);
-    const game = await getBookableGame(tx, row.game_id, row.venue_id);
+    const { venue, game } = await getOffer(tx, row.game_id, row.venue_id);
     const partySize = input.party_size ?? row.party_size;
     if (input.start_at || input.booking_date) {
       placement = placeBooking(venue, game, requestedStart(input, venue.timezone), partySize, now, enforceNotice);

@@ -5,14 +5,12 @@ import { hashToken } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
 import { boundedCount, limitOffset, type Pagination, toPage } from '../../http/pagination.js';
 import { assertCustomerExists, findOrCreateCustomer } from '../customers/service.js';
-import { getBookableGame } from '../games/service.js';
-import { getOrganization } from '../organizations/service.js';
-import { getVenueRules } from '../venues/service.js';
 import { newBookingNumber } from './number.js';
+import { getOffer } from './offer.js';
 import { bookingAmounts } from './pricing.js';
 import type { Booking, BookingFilter, CreateBookingBody } from './schemas.js';
 import { placeBooking, requestedStart } from './slot.js';
-import { assertSlotFree, BOOKING_SELECT, lockRoom, toBooking, type BookingRow } from './sql.js';
+import { BOOKING_SELECT, bookingSelect, claimSlot, toBooking, type BookingRow } from './sql.js';
 
 export interface CreateOptions {
   source: Booking['source'];
@@ -28,38 +26,37 @@ export type CreateBookingInput = Omit<CreateBookingBody, 'source'>;
 
 /** Creates a booking. The database refuses an overlapping private booking or an overfull shared slot (409). */
 export async function createBooking(tx: Queryable, input: CreateBookingInput, opts: CreateOptions, now: Date): Promise<{ booking: Booking; manageToken: string | null }> {
-  const venue = await getVenueRules(tx, input.venue_id);
-  const game = await getBookableGame(tx, input.game_id, input.venue_id);
+  const { venue, game, currency } = await getOffer(tx, input.game_id, input.venue_id);
   if (!game.active) throw notFound('Game');
   const placed = placeBooking(venue, game, requestedStart(input, venue.timezone), input.party_size, now, opts.enforceNotice);
   if (input.customer_id) await assertCustomerExists(tx, input.customer_id);
-  const { currency } = await getOrganization(tx);
   const amounts = bookingAmounts(game, input.party_size);
   const manageToken = opts.withManageToken ? randomBytes(24).toString('base64url') : null;
 
   // From here on the room is ours until commit: a request that lost the slot learns it from one cheap query
   // (the constraints stay the wall), and the customer row is only locked after the room, as everywhere else.
-  await lockRoom(tx, venue.id, game.id);
-  await assertSlotFree(tx, { venueId: venue.id, gameId: game.id, ...placed, partySize: input.party_size, mode: game.bookingMode, capacity: game.maxPlayers });
+  await claimSlot(tx, { venueId: venue.id, gameId: game.id, ...placed, partySize: input.party_size, mode: game.bookingMode, capacity: game.maxPlayers });
   const customerId =
     input.customer_id ??
     (await findOrCreateCustomer(tx, { full_name: input.customer!.full_name, email: input.customer!.email, phone: input.customer!.phone ?? null })).id;
 
-  // A fresh number on the rare clash with an existing one; overlap and capacity errors still raise.
+  // A fresh number on the rare clash with an existing one; overlap and capacity errors still raise. The booking
+  // comes back from the insert itself (bookingSelect over the INSERT's rows): no second statement to read it.
   for (;;) {
-    const { rows } = await tx.query<{ id: string }>(
-      `insert into bookings (organization_id, booking_number, customer_id, game_id, venue_id, start_at, end_at, blocked_until,
+    const { rows } = await tx.query<BookingRow>(
+      `with inserted as (insert into bookings (organization_id, booking_number, customer_id, game_id, venue_id, start_at, end_at, blocked_until,
          booking_date, booking_mode, party_size, status, total_amount, discount_amount, final_amount, currency, notes,
          source, created_by, manage_token_hash)
        values (app_current_org(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-       on conflict (booking_number) do nothing returning id`,
+       on conflict (booking_number) do nothing returning *)
+       ${bookingSelect('inserted')}`,
       [
         newBookingNumber(), customerId, game.id, venue.id, placed.start, placed.end, placed.blockedUntil, placed.bookingDate,
         game.bookingMode, input.party_size, input.status, amounts.total_amount, amounts.discount_amount, amounts.final_amount,
         currency, input.notes ?? '', opts.source, opts.createdBy, manageToken ? hashToken(manageToken) : null,
       ],
     );
-    if (rows[0]) return { booking: await getBooking(tx, rows[0].id), manageToken };
+    if (rows[0]) return { booking: toBooking(rows[0]), manageToken };
   }
 }
 

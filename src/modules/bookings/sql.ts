@@ -41,13 +41,19 @@ export interface BookingRow {
   customer_phone: string | null;
 }
 
-export const BOOKING_SELECT = `
+/**
+ * Selects BookingRows from `source` (aliased b): the bookings table, or the rows an INSERT or UPDATE in a WITH
+ * clause returned, so that a write answers with its booking in the same statement rather than reading it back.
+ */
+export const bookingSelect = (source = 'bookings') => `
   select b.*, v.timezone, v.name as venue_name, g.name as game_name, g.duration_minutes,
          c.full_name as customer_name, c.email::text as customer_email, c.phone as customer_phone
-  from bookings b
+  from ${source} b
   join venues v on v.organization_id = b.organization_id and v.id = b.venue_id
   join games g on g.organization_id = b.organization_id and g.id = b.game_id
   join customers c on c.organization_id = b.organization_id and c.id = b.customer_id`;
+
+export const BOOKING_SELECT = bookingSelect();
 
 /**
  * Serialises the writers of one game at one venue until the transaction ends, with the very advisory lock the
@@ -63,20 +69,20 @@ export async function lockRoom(tx: Queryable, venueId: string, gameId: string): 
 }
 
 /**
- * The friendly check before an insert, with the room locked (lockRoom): the same rule as the exclusion constraint
- * (private) and the capacity trigger (shared), answering 409 slot_unavailable before any other row is touched.
+ * Locks the room (lockRoom's lock) and then checks the slot, in one round trip (migration 0005): the same rule as
+ * the exclusion constraint (private) and the capacity trigger (shared), answering 409 slot_unavailable before any
+ * other row is touched. The lock is held until the transaction ends.
  */
-export async function assertSlotFree(
+export async function claimSlot(
   tx: Queryable,
   s: { venueId: string; gameId: string; start: Date; blockedUntil: Date; partySize: number; mode: 'private' | 'shared'; capacity: number },
 ): Promise<void> {
-  const { rows } = await tx.query<{ private_bookings: number; seats: number }>(
-    `select count(*) filter (where booking_mode = 'private')::int as private_bookings, coalesce(sum(party_size), 0)::int as seats
-       from bookings
-      where venue_id = $1 and game_id = $2 and status <> 'cancelled'
-        and tstzrange(start_at, blocked_until, '[)') && tstzrange($3, $4, '[)')`,
-    [s.venueId, s.gameId, s.start, s.blockedUntil],
-  );
+  const { rows } = await tx.query<{ private_bookings: number; seats: number }>('select * from app_claim_slot($1, $2, $3, $4)', [
+    s.venueId,
+    s.gameId,
+    s.start,
+    s.blockedUntil,
+  ]);
   const taken = rows[0]!;
   if (s.mode === 'private' ? taken.private_bookings > 0 : taken.seats + s.partySize > s.capacity) {
     throw new AppError('slot_unavailable', s.mode === 'private' ? 'That time is no longer available' : 'That slot does not have enough places left');

@@ -138,7 +138,8 @@ export async function archiveGame(tx: Queryable, id: string): Promise<Game> {
   return getGame(tx, id);
 }
 
-interface BookableRow {
+/** A row of sql.BOOKABLE_GAME, as the driver or json returns it. */
+export interface BookableRow {
   id: string;
   name: string;
   duration_minutes: number;
@@ -154,26 +155,27 @@ interface BookableRow {
   active: boolean;
 }
 
+export const toBookableGame = (r: BookableRow): BookableGame => ({
+  id: r.id,
+  name: r.name,
+  durationMinutes: r.duration_minutes,
+  bufferMinutes: r.buffer_minutes,
+  minPlayers: r.min_players,
+  maxPlayers: r.max_players,
+  bookingMode: r.booking_mode,
+  pricing: r.pricing,
+  priceCents: r.price_cents,
+  minNoticeMinutes: r.min_notice_minutes,
+  maxAdvanceDays: r.max_advance_days,
+  slotIntervalMinutes: r.slot_interval_minutes,
+  active: r.active,
+});
+
 /** The game as offered at one venue (venue price applied); throws notFound('Game') if missing, archived or not linked there. */
 export async function getBookableGame(tx: Queryable, gameId: string, venueId: string): Promise<BookableGame> {
   const { rows } = await tx.query<BookableRow>(sql.BOOKABLE_GAME, [gameId, venueId]);
-  const r = rows[0];
-  if (!r) throw notFound('Game');
-  return {
-    id: r.id,
-    name: r.name,
-    durationMinutes: r.duration_minutes,
-    bufferMinutes: r.buffer_minutes,
-    minPlayers: r.min_players,
-    maxPlayers: r.max_players,
-    bookingMode: r.booking_mode,
-    pricing: r.pricing,
-    priceCents: r.price_cents,
-    minNoticeMinutes: r.min_notice_minutes,
-    maxAdvanceDays: r.max_advance_days,
-    slotIntervalMinutes: r.slot_interval_minutes,
-    active: r.active,
-  };
+  if (!rows[0]) throw notFound('Game');
+  return toBookableGame(rows[0]);
 }
 
 /** Active, non-archived games offered at the venue, in the public shape with the venue's effective price. */

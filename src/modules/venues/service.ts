@@ -113,15 +113,6 @@ export async function rotateEmbedKey(tx: Queryable, id: string): Promise<Venue> 
   return toVenue(rows[0]!);
 }
 
-/** What the availability engine needs of a live venue; throws notFound('Venue'). */
-export async function getVenueRules(
-  tx: Queryable,
-  venueId: string,
-): Promise<{ id: string; name: string; timezone: string; operatingHours: OpeningRange[]; closures: Closure[] }> {
-  const v = await getVenue(tx, venueId);
-  return { id: v.id, name: v.name, timezone: v.timezone, operatingHours: v.operating_hours, closures: v.closures };
-}
-
 /** The organization and venue behind a live embed key, or null; needs no organization in the transaction. */
 export async function resolveEmbedKey(tx: Queryable, embedKey: string): Promise<{ organizationId: string; venueId: string } | null> {
   // Real keys are 32 base64url characters; anything else cannot match, so spare the database the look-up (and a

@@ -32,6 +32,22 @@ describe('audit log', () => {
     });
   });
 
+  it('stores request headers verbatim, quotes, backslashes and SQL-looking text included', async () => {
+    // The server starts its transaction and sets this context in one statement with escaped literals
+    // (src/db/client.ts): whatever a client puts in these headers must arrive as data, never as SQL.
+    const { app } = t();
+    const org = await signupOrg(app);
+    const agent = `Mozilla/5.0 (O'Brien's \\ "phone") '); drop table bookings; -- \\'`;
+    const put = await call(app, 'PUT', '/api/organization', {
+      token: org.token,
+      body: { name: 'Quoted' },
+      headers: { 'user-agent': agent },
+    });
+    expect(put.status).toBe(200);
+    const res = await call(app, 'GET', `/api/audit-logs?table=organizations&action=update`, { token: org.token });
+    expect(res.body.data[0]).toMatchObject({ after: { name: 'Quoted' }, user_agent: agent });
+  });
+
   it('never stores password hashes, filters by user and row, paginates, and shows no other organization', async () => {
     const { app } = t();
     const org = await signupOrg(app);

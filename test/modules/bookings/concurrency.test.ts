@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import type { Queryable } from '../../../src/db/client.js';
+import type { Queryable, TransactionSettings } from '../../../src/db/client.js';
 import { call, useTestApp } from '../../support/app.js';
 import { onServer } from '../../support/db.js';
 import { signupOrg, uniqueEmail } from '../../support/fixtures.js';
@@ -22,7 +22,7 @@ async function concurrently<T>(fire: () => Promise<T>): Promise<T> {
   const original = db.transaction.bind(db);
   let open = 0;
   let most = 0;
-  db.transaction = <R,>(fn: (tx: Queryable) => Promise<R>) =>
+  db.transaction = <R,>(fn: (tx: Queryable) => Promise<R>, settings?: TransactionSettings) =>
     original<R>(async (tx: Queryable) => {
       most = Math.max(most, ++open);
       try {
@@ -30,7 +30,7 @@ async function concurrently<T>(fire: () => Promise<T>): Promise<T> {
       } finally {
         open -= 1;
       }
-    });
+    }, settings);
   try {
     return await fire();
   } finally {
