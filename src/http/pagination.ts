@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Queryable } from '../db/client.js';
 
 /** `?page=&limit=` as API.md fixes them: limit at most 100. */
 export const paginationQuery = z.object({
@@ -15,9 +16,33 @@ export type Pagination = z.infer<typeof paginationQuery>;
  */
 export const COUNT_LIMIT = 1000;
 
-/** SQL counting the rows of `fromWhere` ("table alias where ...") but stopping after COUNT_LIMIT + 1 of them. */
-export function boundedCount(fromWhere: string): string {
-  return `select count(*)::int as n from (select 1 from ${fromWhere} limit ${COUNT_LIMIT + 1}) counted`;
+/** The parts of a list statement: see fetchPage. */
+export interface PageQuery {
+  /** Common table expressions (without WITH) that `page` and `count` may use. */
+  with?: string;
+  /** The page: an ordered SELECT using the given LIMIT and OFFSET placeholders. */
+  page: (limit: string, offset: string) => string;
+  /** What to count: "table alias where ..." (COUNT_LIMIT + 1 rows at most are visited). */
+  count: string;
+}
+
+/**
+ * A page of a list and its bounded total in one statement, so a list costs the database one round trip rather
+ * than two (on a busy server each round trip costs CPU on both sides: docs/performance.md). `params` are shared
+ * by `page` and `count`; LIMIT and OFFSET follow them. The count is the outer row and the page a LATERAL join on
+ * it, so the page keeps its order and an empty page still brings its total (one row with `_on_page` null).
+ */
+export async function fetchPage<Row, Item>(tx: Queryable, q: PageQuery, params: unknown[], p: Pagination, map: (row: Row) => Item) {
+  const { limit, offset } = limitOffset(p);
+  const n = params.length;
+  const { rows } = await tx.query<Row & { _on_page: boolean | null; _total: number }>(
+    `${q.with ? `with ${q.with} ` : ''}select page.*, counted._total
+       from (select count(*)::int as _total from (select 1 from ${q.count} limit ${COUNT_LIMIT + 1}) c) counted
+       left join lateral (select true as _on_page, r.* from (${q.page(`$${n + 1}`, `$${n + 2}`)}) r) page on true`,
+    [...params, limit, offset],
+  );
+  const data = rows.filter((r) => r._on_page).map(({ _on_page, _total, ...row }) => map(row as Row));
+  return toPage(data, rows[0]!._total, p);
 }
 
 /** The list envelope `{ data, total, page, pages, total_exact }` around an item schema. */

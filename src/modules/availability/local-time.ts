@@ -3,7 +3,7 @@
  * arithmetic done here by hand is on calendar day numbers (which have no zone) and on elapsed milliseconds
  * inside days that luxon has confirmed to have a single, constant UTC offset.
  */
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
 
 const MINUTE_MS = 60_000;
 const DAY_MINUTES = 1440;
@@ -56,6 +56,11 @@ export function parseClock(hhmm: string): number {
 /** Minutes after midnight (0..1439) to "HH:MM". */
 export function formatClock(minutes: number): string {
   return `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
+}
+
+/** RFC 3339 text of an instant shown at a fixed UTC offset (minutes) that the zone's memo or luxon resolved. */
+export function rfc3339(ms: number, offsetMinutes: number): string {
+  return DateTime.fromMillis(ms, { zone: FixedOffsetZone.instance(offsetMinutes) }).toISO({ suppressMilliseconds: true })!;
 }
 
 /** True when the zone is an IANA name (or UTC) that the runtime's Intl data knows. */
@@ -216,6 +221,22 @@ export class ZoneDays {
     if (hits.length === 0) return needShift ? resolveWall(d, mod, this.zone) : { instants: [], offsets: [], shiftedMs: NaN };
     hits.sort((a, b) => a.toMillis() - b.toMillis());
     return { instants: hits.map((h) => h.toMillis()), offsets: hits.map((h) => h.offset), shiftedMs: hits[0]!.toMillis() };
+  }
+
+  /**
+   * Local day, minute and offset of any instant: from the plain day that holds it (the local day is the UTC day or
+   * one of its neighbours), else from luxon. Listing bookings goes through here: asking luxon for each of a page's
+   * instants (Intl's formatToParts underneath) was a fifth of the server's CPU on a list of twenty bookings.
+   */
+  instant(ms: number): { day: number; minute: number; offset: number } {
+    const utcDay = Math.floor(ms / (DAY_MINUTES * MINUTE_MS));
+    for (const day of [utcDay, utcDay - 1, utcDay + 1]) {
+      const plain = this.plainDay(day);
+      if (plain && ms >= plain.startMs && ms < plain.endMs) {
+        return { day, minute: Math.floor((ms - plain.startMs) / MINUTE_MS), offset: plain.offset };
+      }
+    }
+    return this.local(ms);
   }
 
   /** Local day, minute and offset of an instant; `hint` names the plain days worth checking before asking luxon. */

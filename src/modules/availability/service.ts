@@ -1,17 +1,12 @@
-import { DateTime, FixedOffsetZone } from 'luxon';
 import type { Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import { getGame } from '../games/service.js';
 import { offerQuery, type OfferRow, toOffer } from '../bookings/offer.js';
 import { gameRules } from '../bookings/slot.js';
 import { computeSlots } from './engine.js';
+import { rfc3339 } from './local-time.js';
 import type { Availability, AvailabilityRequest } from './schemas.js';
 import type { ExistingBooking } from './types.js';
-
-/** Formats epoch ms with a fixed offset in minutes as RFC 3339 (the engine already resolved the zone). */
-function rfc3339(ms: number, offsetMinutes: number): string {
-  return DateTime.fromMillis(ms, { zone: FixedOffsetZone.instance(offsetMinutes) }).toISO({ suppressMilliseconds: true })!;
-}
 
 /**
  * Live bookings of the game at the venue that could touch the requested days, as [start, end, blocked until,

@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
 import type { Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
+import { dayToIso, formatClock, rfc3339, zoneDays } from '../availability/local-time.js';
 import type { Booking, BookingStatus } from './schemas.js';
 
 /** A booking row joined with what its API shape shows of the venue, game and customer. */
@@ -89,19 +89,17 @@ export async function claimSlot(
   }
 }
 
-/** An instant as RFC 3339 with the venue's offset at that instant. */
-export function venueIso(d: Date, zone: string): string {
-  return DateTime.fromJSDate(d, { zone }).toISO({ suppressMilliseconds: true })!;
-}
-
-function wall(d: Date, zone: string): { date: string; time: string } {
-  const dt = DateTime.fromJSDate(d, { zone });
-  return { date: dt.toISODate()!, time: dt.toFormat('HH:mm') };
+/** An instant in the venue's zone: RFC 3339 with the offset there, and the local date and wall time. */
+function inVenue(d: Date, zone: string): { iso: string; date: string; time: string } {
+  const ms = d.getTime();
+  const local = zoneDays(zone).instant(ms);
+  return { iso: rfc3339(ms, local.offset), date: dayToIso(local.day), time: formatClock(local.minute) };
 }
 
 /** The API shape of a booking row. */
 export function toBooking(r: BookingRow): Booking {
-  const start = wall(r.start_at, r.timezone);
+  const start = inVenue(r.start_at, r.timezone);
+  const end = inVenue(r.end_at, r.timezone);
   return {
     id: r.id,
     organization_id: r.organization_id,
@@ -110,11 +108,11 @@ export function toBooking(r: BookingRow): Booking {
     game_id: r.game_id,
     venue_id: r.venue_id,
     timezone: r.timezone,
-    start_at: venueIso(r.start_at, r.timezone),
-    end_at: venueIso(r.end_at, r.timezone),
+    start_at: start.iso,
+    end_at: end.iso,
     booking_date: start.date,
     start_time: start.time,
-    end_time: wall(r.end_at, r.timezone).time,
+    end_time: end.time,
     party_size: r.party_size,
     status: r.status,
     payment_status: r.payment_status,

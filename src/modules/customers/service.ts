@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/client.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { boundedCount, limitOffset, type Pagination, toPage } from '../../http/pagination.js';
+import { fetchPage, type Pagination } from '../../http/pagination.js';
 import type { CreateCustomer, Customer, CustomerFilter, CustomerSort, CustomerSummary, UpdateCustomer } from './schemas.js';
 import { likePattern } from '../../db/like.js';
 import { customerColumns, ORDER_BY, phoneDigits, segmentExpr, toCustomer, type CustomerRow } from './sql.js';
@@ -142,7 +142,6 @@ export async function eraseCustomer(tx: Queryable, id: string, at: Date): Promis
 
 /** The organization's live customers, searched, filtered, sorted and paginated; segment and RFM at `at`. */
 export async function listCustomers(tx: Queryable, filter: CustomerFilter, sort: CustomerSort, page: Pagination, at: Date) {
-  const { limit, offset } = limitOffset(page);
   // `$n is null or ...` arms fold away when the statement is planned with its values, so the trigram indexes
   // on full_name and email::text serve ?q= whenever the query is the only arm left.
   const where = `c.deleted_at is null
@@ -157,12 +156,17 @@ export async function listCustomers(tx: Queryable, filter: CustomerFilter, sort:
     filter.segment ?? null,
     at,
   ];
-  const [list, count] = await Promise.all([
-    tx.query<CustomerRow>(
-      `select ${customerColumns('$5')} from customers c where ${where} order by ${ORDER_BY[sort]} limit $6 offset $7`,
-      [...params, limit, offset],
-    ),
-    tx.query<{ n: number }>(boundedCount(`customers c where ${where}`), params),
-  ]);
-  return toPage(list.rows.map(toCustomer), count.rows[0]!.n, page);
+  // A search (?q=) matches few enough rows to keep them: the page must sort them all anyway, and the count then
+  // reads the same rows instead of running the trigram search a second time.
+  return fetchPage(
+    tx,
+    {
+      with: `matches as ${filter.q ? 'materialized' : 'not materialized'} (select * from customers c where ${where})`,
+      page: (limit, offset) => `select ${customerColumns('$5')} from matches c order by ${ORDER_BY[sort]} limit ${limit} offset ${offset}`,
+      count: `matches c where true`,
+    },
+    params,
+    page,
+    toCustomer,
+  );
 }

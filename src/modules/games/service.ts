@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/client.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { boundedCount, limitOffset, type Pagination, toPage } from '../../http/pagination.js';
+import { fetchPage, type Pagination } from '../../http/pagination.js';
 import type { BookableGame, CreateGame, Game, PublicGame, UpdateGame } from './schemas.js';
 import * as sql from './sql.js';
 
@@ -35,13 +35,17 @@ export async function listGames(
   filter: { q?: string | undefined; venueId?: string | undefined; active?: boolean | undefined; includeArchived?: boolean | undefined },
   page: Pagination,
 ) {
-  const { limit, offset } = limitOffset(page);
   const params = [filter.q || null, filter.venueId ?? null, filter.active ?? null, filter.includeArchived ?? false];
-  const [list, count] = await Promise.all([
-    tx.query<GameRow>(`${sql.SELECT_GAME} where ${sql.LIST_WHERE} order by lower(g.name), g.id limit $5 offset $6`, [...params, limit, offset]),
-    tx.query<{ n: number }>(boundedCount(`games g where ${sql.LIST_WHERE}`), params),
-  ]);
-  return toPage(list.rows.map(toGame), count.rows[0]!.n, page);
+  return fetchPage(
+    tx,
+    {
+      page: (limit, offset) => `${sql.SELECT_GAME} where ${sql.LIST_WHERE} order by lower(g.name), g.id limit ${limit} offset ${offset}`,
+      count: `games g where ${sql.LIST_WHERE}`,
+    },
+    params,
+    page,
+    toGame,
+  );
 }
 
 /** One game in API shape, archived ones included (old bookings still show their game); throws notFound('Game'). */

@@ -1,7 +1,7 @@
 import argon2 from 'argon2';
 import type { Queryable } from '../../db/client.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { boundedCount, limitOffset, type Pagination, toPage } from '../../http/pagination.js';
+import { fetchPage, type Pagination } from '../../http/pagination.js';
 import type { User } from './schemas.js';
 
 interface UserRow {
@@ -71,15 +71,16 @@ export async function listUsers(
   filter: { q?: string | undefined; role?: string | undefined; active?: boolean | undefined },
   page: Pagination,
 ) {
-  const { limit, offset } = limitOffset(page);
   const where = `($1::text is null or email ilike '%' || $1 || '%' or full_name ilike '%' || $1 || '%')
     and ($2::text is null or role = $2) and ($3::boolean is null or active = $3)`;
   const params = [filter.q ?? null, filter.role ?? null, filter.active ?? null];
-  const [list, count] = await Promise.all([
-    tx.query<UserRow>(`select ${COLUMNS} from users where ${where} order by created_at, id limit $4 offset $5`, [...params, limit, offset]),
-    tx.query<{ n: number }>(boundedCount(`users where ${where}`), params),
-  ]);
-  return toPage(list.rows.map(toUser), count.rows[0]!.n, page);
+  return fetchPage(
+    tx,
+    { page: (limit, offset) => `select ${COLUMNS} from users where ${where} order by created_at, id limit ${limit} offset ${offset}`, count: `users where ${where}` },
+    params,
+    page,
+    toUser,
+  );
 }
 
 /** Changes the given fields. An admin cannot demote or deactivate themselves (the organization would lose its owner). */

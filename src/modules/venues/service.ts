@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../../db/client.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { boundedCount, limitOffset, type Pagination, toPage } from '../../http/pagination.js';
+import { fetchPage, type Pagination } from '../../http/pagination.js';
 import type { Closure, OpeningRange } from '../availability/types.js';
 import type { CreateVenue, PublicVenue, UpdateVenue, Venue } from './schemas.js';
 
@@ -38,15 +38,16 @@ const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
 /** Venues of the current organization, filtered by name and paginated; archived ones only when asked for. */
 export async function listVenues(tx: Queryable, filter: { q?: string | undefined; includeArchived?: boolean | undefined }, page: Pagination) {
-  const { limit, offset } = limitOffset(page);
   // strpos rather than ILIKE: a search for "100%" must not turn into a wildcard.
   const where = `($1::text is null or strpos(lower(name), lower($1)) > 0) and ($2::boolean or archived_at is null)`;
   const params = [filter.q || null, filter.includeArchived ?? false];
-  const [list, count] = await Promise.all([
-    tx.query<VenueRow>(`select ${COLUMNS} from venues where ${where} order by lower(name), id limit $3 offset $4`, [...params, limit, offset]),
-    tx.query<{ n: number }>(boundedCount(`venues where ${where}`), params),
-  ]);
-  return toPage(list.rows.map(toVenue), count.rows[0]!.n, page);
+  return fetchPage(
+    tx,
+    { page: (limit, offset) => `select ${COLUMNS} from venues where ${where} order by lower(name), id limit ${limit} offset ${offset}`, count: `venues where ${where}` },
+    params,
+    page,
+    toVenue,
+  );
 }
 
 /** Creates a venue of the current organization with a fresh embed key. */

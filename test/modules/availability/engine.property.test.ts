@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { computeSlots, instantToLocal, localDateTimeToInstants } from '../../../src/modules/availability/engine.js';
-import { dayToIso, isoToDay, weekdayOfDay } from '../../../src/modules/availability/local-time.js';
+import { dayToIso, isoToDay, rfc3339, weekdayOfDay, ZoneDays } from '../../../src/modules/availability/local-time.js';
 import type { AvailabilityQuery, Closure, ExistingBooking, OpeningRange, Slot } from '../../../src/modules/availability/types.js';
 
 const MIN = 60_000;
@@ -325,6 +325,37 @@ describe('local time helper properties', () => {
         expect(DateTime.fromMillis(ms, { zone }).offset).toBe(local.offsetMinutes);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('the zone memo places any instant where luxon does, cold or warm, and formats it with that offset', () => {
+    // A fresh memo per run, fed a burst of instants around one moment (DST days included for ODD_ZONES), so both
+    // the plain-day path and the luxon fallback are exercised, in any order.
+    fc.assert(
+      fc.property(
+        zoneArb,
+        // From 1980: before 1972 some zones (Africa/Monrovia) kept offsets with seconds, which RFC 3339 cannot show;
+        // bookings only ever lie ahead of now.
+        fc.integer({ min: Date.UTC(1980, 0, 1) / MIN, max: Date.UTC(2037, 11, 31) / MIN }),
+        fc.boolean(),
+        fc.array(fc.integer({ min: -3 * 24 * 60, max: 3 * 24 * 60 }), { minLength: 1, maxLength: 30 }),
+        (zone, random, nearTransition, deltas) => {
+          // Half the runs start at midnight (UTC) of a day on which the zone changes its offset, if it has one.
+          const year = new Date(random * MIN).getUTCFullYear();
+          const transition = nearTransition ? transitionDates(zone, year)[0] : undefined;
+          const base = transition ? Date.parse(`${transition}T00:00:00Z`) / MIN : random;
+          const memo = new ZoneDays(zone);
+          for (const delta of deltas) {
+            const ms = (base + delta) * MIN;
+            const dt = DateTime.fromMillis(ms, { zone });
+            const got = memo.instant(ms);
+            expect({ date: dayToIso(got.day), minute: got.minute, offset: got.offset }).toEqual({ date: dt.toISODate(), minute: dt.hour * 60 + dt.minute, offset: dt.offset });
+            expect(Date.parse(rfc3339(ms, got.offset))).toBe(ms);
+            expect(rfc3339(ms, got.offset).slice(0, 16)).toBe(dt.toFormat("yyyy-MM-dd'T'HH:mm"));
+          }
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 
