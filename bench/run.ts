@@ -5,6 +5,7 @@
  *   npm run bench                                   # everything, PGlite and the server at BENCH_DATABASE_URL
  *   npm run bench -- --targets postgres --skip-lists
  *   npm run bench -- --list-bookings 100000         # a smaller data set for (d)
+ *   npm run bench -- --targets postgres --skip-lists --profile /tmp/prof   # CPU profiles of the API servers
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -29,8 +30,12 @@ const { values: args } = parseArgs({
     'list-seconds': { type: 'string', default: '20' },
     // An already seeded database (npm run seed:demo -- --bookings 1000000) to run (d) on, instead of seeding one.
     'lists-url': { type: 'string' },
+    // Writes a V8 CPU profile of every API server the run starts into this directory (open it in Chrome DevTools).
+    profile: { type: 'string' },
   },
 });
+
+const serverNodeArgs = args.profile ? ['--cpu-prof', '--cpu-prof-dir', args.profile] : [];
 
 const results: Record<string, unknown> = {
   started_at: new Date().toISOString(),
@@ -49,7 +54,7 @@ async function benchTarget(kind: TargetKind) {
   const target = await createTarget(kind, args['server-url'], 'core');
   const out: Record<string, unknown> = {};
   try {
-    let server = await startServer(target);
+    let server = await startServer(target, {}, serverNodeArgs);
     const a = await signup(server.url);
     const venue = await createVenue(a);
     const { httpSlots, rawSlots } = await prepareCreation(a, venue, Number(args.creations));
@@ -79,7 +84,7 @@ async function benchTarget(kind: TargetKind) {
     }
     row('(b) violations (overlaps / overfull slots)', kind, `${violations.private_overlaps} / ${violations.shared_overfull} (seats sold in shared slots: ${violations.seats_in_hot_shared})`);
 
-    server = await startServer(target);
+    server = await startServer(target, {}, serverNodeArgs);
     const avail = await httpAvailability({ ...a, url: server.url }, venue, availGames, 10);
     await server.stop();
     row('(c) availability over HTTP, a week, 32 clients', kind, `${f0(avail.rps)} /s, p50 ${f1(avail.p50_ms)} ms, p99 ${f1(avail.p99_ms)} ms, non-200 ${avail.requests - (avail.statuses['200'] ?? 0)}`);
@@ -128,7 +133,7 @@ async function benchLists(): Promise<Record<string, unknown>> {
     }
     for (const [name, ms] of Object.entries(agg)) row(`(d) aggregate: ${name}`, 'postgres', `${f1(ms)} ms`);
 
-    const server = await startServer(target);
+    const server = await startServer(target, {}, serverNodeArgs);
     try {
       const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: operator, password }) });
       const { token } = (await login.json()) as { token: string };

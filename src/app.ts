@@ -9,15 +9,16 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { withTenant } from './db/tenant.js';
+import { withSession } from './http/auth.js';
 import type { Clock } from './http/context.js';
 import './http/context.js';
+import { responseSerializerCompiler } from './http/serializer.js';
 import { AppError, handleError, handleNotFound } from './http/errors.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -38,6 +39,8 @@ export interface AppDeps {
   mailer?: Mailer;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
+  /** Check every response against its zod schema as well (the tests do; see src/http/serializer.ts). */
+  checkResponses?: boolean;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -63,7 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler({ checkResponses: deps.checkResponses ?? false }));
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
 
@@ -72,7 +75,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('clock', deps.clock ?? (() => new Date()));
   app.decorate('mailer', deps.mailer ?? outboxMailer(deps.db, app.log));
   app.decorateRequest('auth', null);
+  app.decorateRequest('deferredAuth', null);
   app.decorateRequest('tenant', function tenant(fn, as) {
+    if (!as && !this.auth && this.deferredAuth) return withSession(this, this.deferredAuth, fn);
     const auth = this.auth;
     return withTenant(
       this.server.db,

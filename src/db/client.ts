@@ -17,30 +17,30 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
-/** Settings (`set_config(name, value, true)`) a transaction starts with: the tenant context, the role. */
-export type TransactionSettings = Readonly<Record<string, string>>;
+/**
+ * The first statement of a transaction, sent with its BEGIN: the tenant settings (`set_config(..., true)`) and,
+ * for a signed-in request, the session look-up they come from. Parameters are text.
+ */
+export interface TransactionStart {
+  sql: string;
+  params: string[];
+}
 
 /** One interface over PGlite (embedded) and a PostgreSQL server (pg pool). */
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  /** Runs `fn` in a transaction that starts with `settings` applied transaction-locally. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>, settings?: TransactionSettings): Promise<T>;
+  /** Runs `fn` in a transaction opened by `start`, whose rows `fn` receives. */
+  transaction<T>(fn: (tx: Queryable, started: Record<string, unknown>[]) => Promise<T>, start?: TransactionStart): Promise<T>;
   close(): Promise<void>;
 }
 
-// Setting names are written into SQL as they are: only our own, fixed names are accepted.
-const SETTING_NAME = /^[a-z_]+(\.[a-z_]+)?$/;
-
 /**
- * `select set_config(...)` for `settings`, with values as parameters or, for the server's one-round-trip
- * `BEGIN; select ...`, as literals escaped by the driver (a multi-statement query cannot take parameters).
+ * The start statement with its parameters written in as literals escaped by the driver, for the server's
+ * one-round-trip `BEGIN; ...` (a multi-statement query cannot take parameters). The SQL is ours, never input;
+ * NUL, which no text value may hold, is dropped from the values.
  */
-function settingsQuery(settings: TransactionSettings, value: (v: string, i: number) => string): string {
-  const calls = Object.keys(settings).map((name, i) => {
-    if (!SETTING_NAME.test(name)) throw new Error(`invalid setting name ${name}`);
-    return `set_config('${name}', ${value(settings[name]!, i)}, true)`;
-  });
-  return `select ${calls.join(', ')}`;
+function inlineStart(start: TransactionStart): string {
+  return start.sql.replace(/\$(\d+)/g, (_m, n: string) => pg.escapeLiteral((start.params[Number(n) - 1] ?? '').replaceAll('\0', '')));
 }
 
 // Type OIDs whose default parsing would lose information or lean on the process time zone.
@@ -83,11 +83,11 @@ async function openPglite(dataDir: string): Promise<Database> {
   return {
     kind: 'pglite',
     ...base,
-    transaction: (fn, settings) =>
+    transaction: (fn, start) =>
       db.transaction(async (tx) => {
-        // In process, a statement costs no network round trip: the settings go as parameters.
-        if (settings) await tx.query(settingsQuery(settings, (_v, i) => `$${i + 1}`), Object.values(settings));
-        return fn(wrap(tx));
+        // In process, a statement costs no network round trip: the start statement takes its parameters.
+        const started = start ? (await tx.query<Record<string, unknown>>(start.sql, start.params)).rows : [];
+        return fn(wrap(tx), started);
       }),
     close: () => db.close(),
   };
@@ -122,7 +122,7 @@ function openPostgres(url: string, poolSize: number, queryTimeoutMs?: number): D
   return {
     kind: 'postgres',
     ...base,
-    async transaction(fn, settings) {
+    async transaction(fn, start) {
       const client = await pool.connect();
       let broken: Error | undefined;
       // The pool listens for errors only on idle clients: a checked-out one whose server goes away (shutdown,
@@ -133,10 +133,16 @@ function openPostgres(url: string, poolSize: number, queryTimeoutMs?: number): D
       };
       client.on('error', onError);
       try {
-        // One round trip for BEGIN and the settings: on a busy server every round trip costs CPU on both sides
-        // (docs/performance.md). Values are escaped by pg itself; NUL, which no setting may hold, is dropped.
-        await client.query(settings ? `BEGIN; ${settingsQuery(settings, (v) => pg.escapeLiteral(v.replaceAll('\0', '')))}` : 'BEGIN');
-        const result = await fn(wrap(client));
+        // One round trip for BEGIN and the start statement: on a busy server every round trip costs CPU on both
+        // sides (docs/performance.md).
+        let started: Record<string, unknown>[] = [];
+        if (start) {
+          const results = (await client.query(`BEGIN; ${inlineStart(start)}`)) as unknown as pg.QueryResult[];
+          started = results[results.length - 1]!.rows as Record<string, unknown>[];
+        } else {
+          await client.query('BEGIN');
+        }
+        const result = await fn(wrap(client), started);
         await client.query('COMMIT');
         return result;
       } catch (err) {

@@ -27,6 +27,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; now?: 
     db: tdb.db,
     config: testConfig(opts.env),
     logger: false,
+    checkResponses: true,
     clock: () => (fixed ? clock.now : new Date()),
   });
   await app.ready();

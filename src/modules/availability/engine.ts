@@ -185,6 +185,7 @@ export function computeSlots(q: AvailabilityQuery): Slot[] {
       bookingDate: iso(c.day),
       startTime: formatClock(c.minute),
       endTime: formatClock(end.minute),
+      endDate: iso(end.day),
       startOffsetMinutes: c.offset,
       endOffsetMinutes: end.offset,
       available,

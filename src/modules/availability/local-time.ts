@@ -63,6 +63,17 @@ export function rfc3339(ms: number, offsetMinutes: number): string {
   return DateTime.fromMillis(ms, { zone: FixedOffsetZone.instance(offsetMinutes) }).toISO({ suppressMilliseconds: true })!;
 }
 
+/**
+ * RFC 3339 of a venue-local date and whole-minute wall time at the UTC offset (minutes) the zone's memo or luxon
+ * resolved for it, composed from those parts exactly as rfc3339() prints the instant (a zero offset as Z).
+ * Building a luxon DateTime per instant only to print it was a tenth of the server's CPU on availability.
+ */
+export function localIso(date: string, time: string, offsetMinutes: number): string {
+  if (offsetMinutes === 0) return `${date}T${time}:00Z`;
+  const abs = Math.abs(offsetMinutes);
+  return `${date}T${time}:00${offsetMinutes < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+}
+
 /** True when the zone is an IANA name (or UTC) that the runtime's Intl data knows. */
 export function isValidTimeZone(zone: string): boolean {
   return typeof zone === 'string' && zone.length > 0 && IANAZone.isValidZone(zone);

@@ -8,7 +8,7 @@ export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/games/:id/availability',
     {
-      preHandler: requireRole('staff'),
+      preHandler: requireRole('staff', { deferred: true }),
       schema: {
         tags: ['availability'],
         security: [{ bearer: [] }],

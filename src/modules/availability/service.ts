@@ -4,7 +4,7 @@ import { getGame } from '../games/service.js';
 import { offerQuery, type OfferRow, toOffer } from '../bookings/offer.js';
 import { gameRules } from '../bookings/slot.js';
 import { computeSlots } from './engine.js';
-import { rfc3339 } from './local-time.js';
+import { localIso } from './local-time.js';
 import type { Availability, AvailabilityRequest } from './schemas.js';
 import type { ExistingBooking } from './types.js';
 
@@ -61,8 +61,8 @@ export async function getAvailability(tx: Queryable, gameId: string, req: Availa
     timezone: venue.timezone,
     party_size: partySize,
     slots: slots.map((s) => ({
-      start_at: rfc3339(s.startMs, s.startOffsetMinutes),
-      end_at: rfc3339(s.endMs, s.endOffsetMinutes),
+      start_at: localIso(s.bookingDate, s.startTime, s.startOffsetMinutes),
+      end_at: localIso(s.endDate, s.endTime, s.endOffsetMinutes),
       booking_date: s.bookingDate,
       start_time: s.startTime,
       end_time: s.endTime,

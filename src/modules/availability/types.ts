@@ -66,6 +66,8 @@ export interface Slot {
   bookingDate: string; // YYYY-MM-DD
   startTime: string; // HH:MM
   endTime: string; // HH:MM
+  /** Venue-local calendar date of the end (the next day for a slot that runs past midnight). */
+  endDate: string; // YYYY-MM-DD
   /** UTC offset of the start in minutes, so callers can render RFC 3339 with the venue's offset. */
   startOffsetMinutes: number;
   endOffsetMinutes: number;

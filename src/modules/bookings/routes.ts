@@ -13,7 +13,8 @@ const security = [{ bearer: [] }];
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().max(200).optional() });
 
 export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const staff = requireRole('staff');
+  // Handlers here do all their work in request.tenant(...): the session is checked by the statement that opens it.
+  const staff = requireRole('staff', { deferred: true });
 
   app.get(
     '/bookings',
@@ -38,11 +39,11 @@ export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const auth = actor(request);
       const { source, ...input } = request.body;
       const fingerprint = requestFingerprint('POST', '/api/bookings', request.body);
       const result = await request.tenant((tx) =>
         idempotent(tx, request.headers['idempotency-key'], fingerprint, app.clock(), async () => {
+          const auth = actor(request);
           const { booking } = await createBooking(tx, input, {
             source,
             createdBy: auth.role === 'super_admin' ? null : auth.userId,

@@ -5,6 +5,7 @@ import { hashToken } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
 import { fetchPage, type Pagination } from '../../http/pagination.js';
 import { assertCustomerExists, findOrCreateCustomer } from '../customers/service.js';
+import { upsertCustomerByEmail } from '../customers/sql.js';
 import { newBookingNumber } from './number.js';
 import { getOffer } from './offer.js';
 import { bookingAmounts } from './pricing.js';
@@ -24,6 +25,9 @@ export interface CreateOptions {
 
 export type CreateBookingInput = Omit<CreateBookingBody, 'source'>;
 
+// What bookingSelect needs of a customer, from the customer CTE of createBooking.
+const CUSTOMER_FIELDS = 'c.organization_id, c.id, c.full_name, c.email, c.phone';
+
 /** Creates a booking. The database refuses an overlapping private booking or an overfull shared slot (409). */
 export async function createBooking(tx: Queryable, input: CreateBookingInput, opts: CreateOptions, now: Date): Promise<{ booking: Booking; manageToken: string | null }> {
   const { venue, game, currency } = await getOffer(tx, input.game_id, input.venue_id);
@@ -36,24 +40,33 @@ export async function createBooking(tx: Queryable, input: CreateBookingInput, op
   // From here on the room is ours until commit: a request that lost the slot learns it from one cheap query
   // (the constraints stay the wall), and the customer row is only locked after the room, as everywhere else.
   await claimSlot(tx, { venueId: venue.id, gameId: game.id, ...placed, partySize: input.party_size, mode: game.bookingMode, capacity: game.maxPlayers });
-  const customerId =
-    input.customer_id ??
-    (await findOrCreateCustomer(tx, { full_name: input.customer!.full_name, email: input.customer!.email, phone: input.customer!.phone ?? null })).id;
+  // The customer is written by the booking's own statement when the request brings one with an email (found or
+  // made by that email: repeating it on a number clash is harmless), saving a round trip; by id, or new without an
+  // email (made once, first), the statement only reads it.
+  const email = input.customer?.email?.trim() || null;
+  const customer = input.customer && email
+    ? { sql: upsertCustomerByEmail(CUSTOMER_FIELDS, { name: '$19', email: '$20', phone: '$21' }), params: [input.customer.full_name, email, input.customer.phone?.trim() || null] }
+    : {
+        sql: `select ${CUSTOMER_FIELDS} from customers c where c.id = $19`,
+        params: [input.customer_id ?? (await findOrCreateCustomer(tx, { full_name: input.customer!.full_name, email: null, phone: input.customer!.phone ?? null })).id],
+      };
 
   // A fresh number on the rare clash with an existing one; overlap and capacity errors still raise. The booking
-  // comes back from the insert itself (bookingSelect over the INSERT's rows): no second statement to read it.
+  // comes back from the insert itself (bookingSelect over the INSERT's rows, with the customer as the statement
+  // wrote it): no second statement to read it.
   for (;;) {
     const { rows } = await tx.query<BookingRow>(
-      `with inserted as (insert into bookings (organization_id, booking_number, customer_id, game_id, venue_id, start_at, end_at, blocked_until,
+      `with customer as (${customer.sql}),
+       inserted as (insert into bookings (organization_id, booking_number, customer_id, game_id, venue_id, start_at, end_at, blocked_until,
          booking_date, booking_mode, party_size, status, total_amount, discount_amount, final_amount, currency, notes,
          source, created_by, manage_token_hash)
-       values (app_current_org(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+       select app_current_org(), $1, customer.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18 from customer
        on conflict (booking_number) do nothing returning *)
-       ${bookingSelect('inserted')}`,
+       ${bookingSelect('inserted', 'customer')}`,
       [
-        newBookingNumber(), customerId, game.id, venue.id, placed.start, placed.end, placed.blockedUntil, placed.bookingDate,
+        newBookingNumber(), game.id, venue.id, placed.start, placed.end, placed.blockedUntil, placed.bookingDate,
         game.bookingMode, input.party_size, input.status, amounts.total_amount, amounts.discount_amount, amounts.final_amount,
-        currency, input.notes ?? '', opts.source, opts.createdBy, manageToken ? hashToken(manageToken) : null,
+        currency, input.notes ?? '', opts.source, opts.createdBy, manageToken ? hashToken(manageToken) : null, ...customer.params,
       ],
     );
     if (rows[0]) return { booking: toBooking(rows[0]), manageToken };

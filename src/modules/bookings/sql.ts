@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
-import { dayToIso, formatClock, rfc3339, zoneDays } from '../availability/local-time.js';
+import { dayToIso, formatClock, localIso, rfc3339, zoneDays } from '../availability/local-time.js';
 import type { Booking, BookingStatus } from './schemas.js';
 
 /** A booking row joined with what its API shape shows of the venue, game and customer. */
@@ -43,15 +43,16 @@ export interface BookingRow {
 
 /**
  * Selects BookingRows from `source` (aliased b): the bookings table, or the rows an INSERT or UPDATE in a WITH
- * clause returned, so that a write answers with its booking in the same statement rather than reading it back.
+ * clause returned, so that a write answers with its booking in the same statement rather than reading it back;
+ * `customers` likewise (a customer written by the same statement is not yet visible in the customers table).
  */
-export const bookingSelect = (source = 'bookings') => `
+export const bookingSelect = (source = 'bookings', customers = 'customers') => `
   select b.*, v.timezone, v.name as venue_name, g.name as game_name, g.duration_minutes,
          c.full_name as customer_name, c.email::text as customer_email, c.phone as customer_phone
   from ${source} b
   join venues v on v.organization_id = b.organization_id and v.id = b.venue_id
   join games g on g.organization_id = b.organization_id and g.id = b.game_id
-  join customers c on c.organization_id = b.organization_id and c.id = b.customer_id`;
+  join ${customers} c on c.organization_id = b.organization_id and c.id = b.customer_id`;
 
 export const BOOKING_SELECT = bookingSelect();
 
@@ -93,7 +94,9 @@ export async function claimSlot(
 function inVenue(d: Date, zone: string): { iso: string; date: string; time: string } {
   const ms = d.getTime();
   const local = zoneDays(zone).instant(ms);
-  return { iso: rfc3339(ms, local.offset), date: dayToIso(local.day), time: formatClock(local.minute) };
+  const date = dayToIso(local.day);
+  const time = formatClock(local.minute);
+  return { iso: ms % 60_000 === 0 ? localIso(date, time, local.offset) : rfc3339(ms, local.offset), date, time };
 }
 
 /** The API shape of a booking row. */

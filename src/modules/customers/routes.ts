@@ -11,8 +11,9 @@ const tags = ['customers'];
 
 // Segment and RFM depend on the time of reading; every handler passes the app's clock (frozen in tests).
 export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
-  const staff = requireRole('staff');
-  const manager = requireRole('manager');
+  // Handlers here do all their work in request.tenant(...): the session is checked by the statement that opens it.
+  const staff = requireRole('staff', { deferred: true });
+  const manager = requireRole('manager', { deferred: true });
 
   app.get(
     '/customers',

@@ -3,7 +3,7 @@ import { AppError, notFound } from '../../http/errors.js';
 import { fetchPage, type Pagination } from '../../http/pagination.js';
 import type { CreateCustomer, Customer, CustomerFilter, CustomerSort, CustomerSummary, UpdateCustomer } from './schemas.js';
 import { likePattern } from '../../db/like.js';
-import { customerColumns, ORDER_BY, phoneDigits, segmentExpr, toCustomer, type CustomerRow } from './sql.js';
+import { customerColumns, ORDER_BY, phoneDigits, segmentExpr, toCustomer, type CustomerRow, upsertCustomerByEmail } from './sql.js';
 
 export type { Customer, CustomerSummary } from './schemas.js';
 
@@ -67,12 +67,7 @@ export async function findOrCreateCustomer(
     return { id: rows[0]!.id, created: true };
   }
   // xmax = 0 on the returned version means this statement inserted it rather than updated an existing row.
-  const { rows } = await tx.query<{ id: string; created: boolean }>(
-    `insert into customers as c (organization_id, full_name, email, phone) values (app_current_org(), $1, $2, $3)
-     on conflict (organization_id, email) do update set phone = coalesce(c.phone, excluded.phone)
-     returning c.id, (c.xmax = 0) as created`,
-    [input.full_name, email, phone],
-  );
+  const { rows } = await tx.query<{ id: string; created: boolean }>(upsertCustomerByEmail('c.id, (c.xmax = 0) as created'), [input.full_name, email, phone]);
   return rows[0]!;
 }
 

@@ -35,6 +35,16 @@ export const customerColumns = (at: string) => `c.id, c.full_name, c.email::text
   c.last_booking_at, rfm_recency(c.last_booking_at, ${at}::timestamptz) as recency,
   rfm_frequency(c.total_bookings) as frequency, rfm_monetary(c.lifetime_value_cents) as monetary, c.created_at, c.updated_at`;
 
+/**
+ * The customer with email $2 (case-insensitive) or a new one named $1 with phone $3: the unique (organization_id,
+ * email) key decides under concurrency. A reused customer keeps its name; its phone is filled only if it had none.
+ * `returning` lists what to return of the row (alias c).
+ */
+export const upsertCustomerByEmail = (returning: string, p = { name: '$1', email: '$2', phone: '$3' }) =>
+  `insert into customers as c (organization_id, full_name, email, phone) values (app_current_org(), ${p.name}, ${p.email}, ${p.phone})
+   on conflict (organization_id, email) do update set phone = coalesce(c.phone, excluded.phone)
+   returning ${returning}`;
+
 /** ORDER BY per `?sort=`: fixed fragments picked by key, never built from input. `id` makes pages stable. */
 export const ORDER_BY: Record<CustomerSort, string> = {
   name: 'lower(c.full_name), c.id',

@@ -10,8 +10,9 @@ const tags = ['games'];
 
 export const gamesRoutes: FastifyPluginAsyncZod = async (app) => {
   // Staff take bookings and must see the games; defining them and their prices is a manager's job.
-  const staff = requireRole('staff');
-  const manager = requireRole('manager');
+  // Handlers here do all their work in request.tenant(...): the session is checked by the statement that opens it.
+  const staff = requireRole('staff', { deferred: true });
+  const manager = requireRole('manager', { deferred: true });
 
   app.get(
     '/games',

@@ -10,8 +10,9 @@ const tags = ['venues'];
 
 export const venuesRoutes: FastifyPluginAsyncZod = async (app) => {
   // Staff run the front desk and need to see venues; shaping them is a manager's job (API.md roles table).
-  const staff = requireRole('staff');
-  const manager = requireRole('manager');
+  // Handlers here do all their work in request.tenant(...): the session is checked by the statement that opens it.
+  const staff = requireRole('staff', { deferred: true });
+  const manager = requireRole('manager', { deferred: true });
 
   app.get(
     '/venues',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../../../src/modules/users/service.js';
 import { createSuperAdmin } from '../../../src/modules/users/super-admin.js';
 import { call, useTestApp } from '../../support/app.js';
-import { PASSWORD, signupOrg, uniqueEmail } from '../../support/fixtures.js';
+import { addUser, PASSWORD, signupOrg, uniqueEmail } from '../../support/fixtures.js';
 
 describe('auth', () => {
   const t = useTestApp({ env: { LOGIN_MAX_PER_EMAIL: '5', LOGIN_MAX_PER_ADDRESS: '1000' } });
@@ -151,5 +151,39 @@ describe('auth', () => {
 
     const audit = await call(app, 'GET', `/api/audit-logs?table=organizations&row_id=${org.organizationId}&action=update`, { token: org.token });
     expect(audit.body.data[0]).toMatchObject({ user_id: login.body.user.id, actor_role: 'super_admin' });
+  });
+
+  it('routes that check the session as their transaction opens answer exactly as the others, and write nothing when refused', async () => {
+    // Venues, games, customers, bookings and availability look the session up in the statement that opens the
+    // tenant transaction (requireRole(..., { deferred: true })); the answers must not change.
+    const { app, db } = t();
+    const org = await signupOrg(app);
+    const staff = await addUser(app, org.token, 'staff');
+    const venueBody = { name: 'Deferred', timezone: 'Europe/Paris' };
+    const venueCount = async () => (await db.query<{ n: number }>('select count(*)::int as n from venues')).rows[0]!.n;
+    const before = await venueCount();
+
+    expect((await call(app, 'GET', '/api/bookings')).status).toBe(401);
+    expect((await call(app, 'POST', '/api/venues', { token: 'x'.repeat(40), body: venueBody })).status).toBe(401);
+    const forbidden = await call(app, 'POST', '/api/venues', { token: staff.token, body: venueBody });
+    expect([forbidden.status, forbidden.body.code]).toEqual([403, 'forbidden']);
+    expect(await venueCount()).toBe(before);
+    expect((await call(app, 'GET', '/api/venues', { token: staff.token })).status).toBe(200);
+
+    const created = await call(app, 'POST', '/api/venues', { token: org.token, body: venueBody, headers: { 'user-agent': 'deferred-test' } });
+    expect(created.status).toBe(201);
+    const audit = await call(app, 'GET', `/api/audit-logs?table=venues&row_id=${created.body.id}`, { token: org.token });
+    expect(audit.body.data[0]).toMatchObject({ user_id: org.userId, actor_role: 'admin', user_agent: 'deferred-test', organization_id: org.organizationId });
+
+    const email = uniqueEmail('operator');
+    await createSuperAdmin(db, { email, fullName: 'Operator', passwordHash: await hashPassword(PASSWORD) });
+    const operator = (await call(app, 'POST', '/api/auth/login', { body: { email, password: PASSWORD } })).body.token as string;
+    const noOrg = await call(app, 'GET', '/api/venues', { token: operator });
+    expect([noOrg.status, Object.keys(noOrg.body.fields ?? {})]).toEqual([400, ['headers.x-organization-id']]);
+    const inOrg = await call(app, 'GET', '/api/venues', { token: operator, headers: { 'x-organization-id': org.organizationId } });
+    expect(inOrg.body.data.map((v: { id: string }) => v.id)).toContain(created.body.id);
+
+    await call(app, 'POST', '/api/auth/logout', { token: staff.token });
+    expect((await call(app, 'GET', '/api/customers', { token: staff.token })).status).toBe(401);
   });
 });

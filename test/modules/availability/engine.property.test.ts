@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { computeSlots, instantToLocal, localDateTimeToInstants } from '../../../src/modules/availability/engine.js';
-import { dayToIso, isoToDay, rfc3339, weekdayOfDay, ZoneDays } from '../../../src/modules/availability/local-time.js';
+import { dayToIso, formatClock, isoToDay, localIso, rfc3339, weekdayOfDay, ZoneDays } from '../../../src/modules/availability/local-time.js';
 import type { AvailabilityQuery, Closure, ExistingBooking, OpeningRange, Slot } from '../../../src/modules/availability/types.js';
 
 const MIN = 60_000;
@@ -214,7 +214,9 @@ describe('computeSlots properties', () => {
           const start = instantToLocal(slot.startMs, q.venue.timezone);
           const end = instantToLocal(slot.endMs, q.venue.timezone);
           expect([start.date, start.time, start.offsetMinutes]).toEqual([slot.bookingDate, slot.startTime, slot.startOffsetMinutes]);
-          expect([end.time, end.offsetMinutes]).toEqual([slot.endTime, slot.endOffsetMinutes]);
+          expect([end.date, end.time, end.offsetMinutes]).toEqual([slot.endDate, slot.endTime, slot.endOffsetMinutes]);
+          expect(localIso(slot.bookingDate, slot.startTime, slot.startOffsetMinutes)).toBe(rfc3339(slot.startMs, slot.startOffsetMinutes));
+          expect(localIso(slot.endDate, slot.endTime, slot.endOffsetMinutes)).toBe(rfc3339(slot.endMs, slot.endOffsetMinutes));
           expect(onGrid(q, slot)).toBe(true);
           expect(slot.endMs - slot.startMs).toBe(dur);
           if (i > 0) expect(slot.startMs).toBeGreaterThan(slots[i - 1]!.startMs);
@@ -258,8 +260,9 @@ describe('computeSlots properties', () => {
         expect(slots.map((x) => ({ startMs: x.startMs, bookingDate: x.bookingDate, startTime: x.startTime }))).toEqual(reference(q));
         for (const slot of slots) {
           const end = instantToLocal(slot.endMs, zone);
-          expect([end.time, end.offsetMinutes]).toEqual([slot.endTime, slot.endOffsetMinutes]);
+          expect([end.date, end.time, end.offsetMinutes]).toEqual([slot.endDate, slot.endTime, slot.endOffsetMinutes]);
           expect(instantToLocal(slot.startMs, zone).offsetMinutes).toBe(slot.startOffsetMinutes);
+          expect(localIso(slot.endDate, slot.endTime, slot.endOffsetMinutes)).toBe(rfc3339(slot.endMs, slot.endOffsetMinutes));
         }
       }),
       { numRuns: 200 },
@@ -352,6 +355,7 @@ describe('local time helper properties', () => {
             expect({ date: dayToIso(got.day), minute: got.minute, offset: got.offset }).toEqual({ date: dt.toISODate(), minute: dt.hour * 60 + dt.minute, offset: dt.offset });
             expect(Date.parse(rfc3339(ms, got.offset))).toBe(ms);
             expect(rfc3339(ms, got.offset).slice(0, 16)).toBe(dt.toFormat("yyyy-MM-dd'T'HH:mm"));
+            expect(localIso(dayToIso(got.day), formatClock(got.minute), got.offset)).toBe(rfc3339(ms, got.offset));
           }
         },
       ),

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import type { Queryable, TransactionSettings } from '../../../src/db/client.js';
+import type { Queryable, TransactionStart } from '../../../src/db/client.js';
 import { call, useTestApp } from '../../support/app.js';
 import { onServer } from '../../support/db.js';
 import { signupOrg, uniqueEmail } from '../../support/fixtures.js';
@@ -22,15 +22,15 @@ async function concurrently<T>(fire: () => Promise<T>): Promise<T> {
   const original = db.transaction.bind(db);
   let open = 0;
   let most = 0;
-  db.transaction = <R,>(fn: (tx: Queryable) => Promise<R>, settings?: TransactionSettings) =>
-    original<R>(async (tx: Queryable) => {
+  db.transaction = <R,>(fn: (tx: Queryable, started: Record<string, unknown>[]) => Promise<R>, start?: TransactionStart) =>
+    original<R>(async (tx, started) => {
       most = Math.max(most, ++open);
       try {
-        return await fn(tx);
+        return await fn(tx, started);
       } finally {
         open -= 1;
       }
-    }, settings);
+    }, start);
   try {
     return await fire();
   } finally {

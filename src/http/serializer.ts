@@ -1,0 +1,36 @@
+import fastJson from 'fast-json-stringify';
+import type { FastifyInstance } from 'fastify';
+import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+type SerializerCompiler = Parameters<FastifyInstance['setSerializerCompiler']>[0];
+type ZodRoute = Parameters<typeof zodSerializerCompiler>[0];
+
+/**
+ * Responses are written by fast-json-stringify (Fastify's own serializer), compiled from each route's zod response
+ * schema converted to JSON Schema, as the OpenAPI document converts it. Like zod's output parsing it writes only the
+ * properties the schema declares, so nothing undocumented leaks; unlike it, it does not re-validate every value of
+ * every response, which was a tenth of the server's CPU on availability and list pages (docs/performance.md).
+ *
+ * `checkResponses` (the test suite turns it on) also checks each response against its zod schema first, and fails
+ * the request when it does not match, as the zod serializer did: the shapes stay guarded by every test.
+ * A schema the converter cannot express keeps zod's serializer.
+ */
+export function responseSerializerCompiler(opts: { checkResponses: boolean }): SerializerCompiler {
+  return (route) => {
+    const zodWrite = zodSerializerCompiler(route as ZodRoute);
+    let fastWrite: (data: unknown) => string;
+    try {
+      fastWrite = fastJson(z.toJSONSchema(route.schema as z.ZodType, { io: 'output', target: 'draft-07', unrepresentable: 'throw' }) as Parameters<typeof fastJson>[0]);
+    } catch {
+      return zodWrite;
+    }
+    if (!opts.checkResponses) return fastWrite;
+    return (data: unknown) => {
+      const checked = zodWrite(data);
+      const fast = fastWrite(data);
+      if (fast !== checked) throw new Error(`${route.method} ${route.url}: fast-json-stringify wrote ${fast}, zod wrote ${checked}`);
+      return fast;
+    };
+  };
+}
