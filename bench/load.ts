@@ -1,4 +1,5 @@
 /** autocannon, wrapped: a request generator in, throughput, latency percentiles and status counts out. */
+import http from 'node:http';
 import autocannon from 'autocannon';
 
 export interface NextRequest {
@@ -64,4 +65,61 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
     statuses,
     errors: result.errors,
   };
+}
+
+/**
+ * An open-model load at a fixed arrival rate: request i is sent at start + i / rate whether or not earlier ones
+ * have answered, and its latency is measured from that scheduled instant, so a server (or a load generator) that
+ * falls behind shows it in the percentiles (no coordinated omission). autocannon's own rate option sends each
+ * connection's quota for the second as fast as it can and then waits for the next second: bursts of 32 concurrent
+ * requests every second, whose queueing it then reports as latency.
+ */
+export async function openLoad(opts: { url: string; rate: number; seconds: number; next: () => NextRequest }): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+  const target = new URL(opts.url);
+  const interval = 1000 / opts.rate;
+  const total = Math.round(opts.rate * opts.seconds);
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let errors = 0;
+  let done = 0;
+  const start = performance.now() + 20;
+  await new Promise<void>((resolve) => {
+    const finish = () => {
+      if (++done === total) resolve();
+    };
+    const fire = (scheduled: number) => {
+      const n = opts.next();
+      const body = n.body === undefined ? undefined : JSON.stringify(n.body);
+      const req = http.request(
+        { agent, host: target.hostname, port: target.port, method: n.method, path: n.path, headers: { ...n.headers, ...(body ? { 'content-type': 'application/json' } : {}) } },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            latencies.push(performance.now() - scheduled);
+            statuses[res.statusCode ?? 0] = (statuses[res.statusCode ?? 0] ?? 0) + 1;
+            finish();
+          });
+        },
+      );
+      req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
+      req.on('error', () => {
+        errors += 1;
+        finish();
+      });
+      req.end(body);
+    };
+    let i = 0;
+    const tick = () => {
+      const now = performance.now();
+      for (; i < total && start + i * interval <= now; i++) fire(start + i * interval);
+      if (i < total) setTimeout(tick, Math.max(0, start + i * interval - performance.now()));
+    };
+    setTimeout(tick, 20);
+  });
+  agent.destroy();
+  const seconds = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]! : NaN);
+  return { requests: latencies.length, seconds, rps: latencies.length / seconds, p50_ms: pct(50), p99_ms: pct(99), statuses, errors };
 }

@@ -37,8 +37,11 @@ const { values: args } = parseArgs({
 
 const serverNodeArgs = args.profile ? ['--cpu-prof', '--cpu-prof-dir', args.profile] : [];
 
+const commit = spawnSync('git', ['describe', '--always', '--dirty'], { encoding: 'utf8' }).stdout.trim() || 'unknown';
+
 const results: Record<string, unknown> = {
   started_at: new Date().toISOString(),
+  commit,
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version },
 };
 const rows: [string, string, string][] = [];
@@ -141,7 +144,7 @@ async function benchLists(): Promise<Record<string, unknown>> {
       await listLoad({ url: server.url, token, organizationId: org }, inputs, rate, 3); // warm-up
       const lists = await listLoad({ url: server.url, token, organizationId: org }, inputs, rate, Number(args['list-seconds']));
       row(`(d) list and search at ${rate} req/s`, 'postgres', `p50 ${f1(lists.p50_ms)} ms, p99 ${f1(lists.p99_ms)} ms, ${f0(lists.rps)} /s served, non-200 ${lists.requests - (lists.statuses['200'] ?? 0)}`);
-      return { bookings: given ? 'existing database' : n, seed_seconds: seedSeconds, aggregates_ms: agg, lists };
+      return { bookings: given ? 'existing database' : n, seed_seconds: seedSeconds, aggregates_ms: agg, offered_rate: rate, load: 'open model, fixed arrival rate (bench/load.ts openLoad)', lists };
     } finally {
       await server.stop();
     }
