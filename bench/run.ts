@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { createVenue, signup } from './fixtures.js';
+import { api, createVenue, signup } from './fixtures.js';
 import { availabilityGames, engineBench, httpAvailability, seedAvailability } from './scenarios/availability.js';
 import { contention, countViolations } from './scenarios/contention.js';
 import { httpCreation, prepareCreation, rawCreation } from './scenarios/create.js';
@@ -32,6 +32,8 @@ const { values: args } = parseArgs({
     'lists-url': { type: 'string' },
     // Writes a V8 CPU profile of every API server the run starts into this directory (open it in Chrome DevTools).
     profile: { type: 'string' },
+    // Connections per API server process to PostgreSQL (DATABASE_POOL_SIZE).
+    'server-pool': { type: 'string', default: '20' },
   },
 });
 
@@ -57,7 +59,7 @@ async function benchTarget(kind: TargetKind) {
   const target = await createTarget(kind, args['server-url'], 'core');
   const out: Record<string, unknown> = {};
   try {
-    let server = await startServer(target, {}, serverNodeArgs);
+    let server = await startServer(target, { DATABASE_POOL_SIZE: args['server-pool'] }, serverNodeArgs);
     const a = await signup(server.url);
     const venue = await createVenue(a);
     const { httpSlots, rawSlots } = await prepareCreation(a, venue, Number(args.creations));
@@ -87,11 +89,14 @@ async function benchTarget(kind: TargetKind) {
     }
     row('(b) violations (overlaps / overfull slots)', kind, `${violations.private_overlaps} / ${violations.shared_overfull} (seats sold in shared slots: ${violations.seats_in_hot_shared})`);
 
-    server = await startServer(target, {}, serverNodeArgs);
+    server = await startServer(target, { DATABASE_POOL_SIZE: args['server-pool'] }, serverNodeArgs);
     const avail = await httpAvailability({ ...a, url: server.url }, venue, availGames, 10);
+    const { embed_key: embedKey } = await api<{ embed_key: string }>(server.url, 'GET', `/api/venues/${venue}`, undefined, a.token);
+    const widget = await httpAvailability({ ...a, url: server.url }, venue, availGames, 10, embedKey);
     await server.stop();
     row('(c) availability over HTTP, a week, 32 clients', kind, `${f0(avail.rps)} /s, p50 ${f1(avail.p50_ms)} ms, p99 ${f1(avail.p99_ms)} ms, non-200 ${avail.requests - (avail.statuses['200'] ?? 0)}`);
-    Object.assign(out, { creation: { http, raw, ratio }, contention: { private: priv, shared, violations }, availability_http: avail });
+    row('(c) the same through the public widget API', kind, `${f0(widget.rps)} /s, p50 ${f1(widget.p50_ms)} ms, p99 ${f1(widget.p99_ms)} ms, non-200 ${widget.requests - (widget.statuses['200'] ?? 0)}`);
+    Object.assign(out, { creation: { http, raw, ratio }, contention: { private: priv, shared, violations }, availability_http: avail, availability_widget_http: widget });
   } finally {
     await target.dispose();
   }
@@ -136,7 +141,7 @@ async function benchLists(): Promise<Record<string, unknown>> {
     }
     for (const [name, ms] of Object.entries(agg)) row(`(d) aggregate: ${name}`, 'postgres', `${f1(ms)} ms`);
 
-    const server = await startServer(target, {}, serverNodeArgs);
+    const server = await startServer(target, { DATABASE_POOL_SIZE: args['server-pool'] }, serverNodeArgs);
     try {
       const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: operator, password }) });
       const { token } = (await login.json()) as { token: string };

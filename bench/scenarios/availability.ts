@@ -96,8 +96,11 @@ export async function seedAvailability(db: Database, a: Api, venueId: string, ga
   );
 }
 
-/** GET a week of availability, rotating over the games, with 32 connections for `seconds`. */
-export async function httpAvailability(a: Api, venueId: string, games: string[], seconds = 10): Promise<LoadResult> {
+/**
+ * GET a week of availability, rotating over the games, with 32 connections for `seconds`: the staff endpoint, or
+ * with `embedKey` the public widget's (no session; the venue comes from its embed key).
+ */
+export async function httpAvailability(a: Api, venueId: string, games: string[], seconds = 10, embedKey?: string): Promise<LoadResult> {
   const from = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
   const to = new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10);
   let i = 0;
@@ -105,10 +108,13 @@ export async function httpAvailability(a: Api, venueId: string, games: string[],
     url: a.url,
     connections: 32,
     duration: seconds,
-    next: () => ({
-      method: 'GET',
-      path: `/api/games/${games[i++ % games.length]}/availability?venue_id=${venueId}&from=${from}&to=${to}&party_size=2`,
-      headers: { authorization: `Bearer ${a.token}` },
-    }),
+    next: () =>
+      embedKey
+        ? { method: 'GET', path: `/api/public/venues/${embedKey}/games/${games[i++ % games.length]}/availability?from=${from}&to=${to}&party_size=2` }
+        : {
+            method: 'GET',
+            path: `/api/games/${games[i++ % games.length]}/availability?venue_id=${venueId}&from=${from}&to=${to}&party_size=2`,
+            headers: { authorization: `Bearer ${a.token}` },
+          },
   });
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/client.js';
-import { AppError } from '../../http/errors.js';
+import { AppError, notFound } from '../../http/errors.js';
 import { getGame } from '../games/service.js';
 import { offerQuery, type OfferRow, toOffer } from '../bookings/offer.js';
 import { gameRules } from '../bookings/slot.js';
@@ -25,7 +25,13 @@ const LIVE_BOOKINGS = `(select coalesce(json_agg(json_build_array(extract(epoch 
  * Slots of a game at a venue between two venue-local dates: the pure engine fed with the venue's hours, the
  * game's rules and the live bookings that could touch those days, all read in one statement.
  */
-export async function getAvailability(tx: Queryable, gameId: string, req: AvailabilityRequest, now: Date): Promise<Availability> {
+export async function getAvailability(
+  tx: Queryable,
+  gameId: string,
+  req: AvailabilityRequest,
+  now: Date,
+  opts: { activeOnly?: boolean } = {},
+): Promise<Availability> {
   let venueId = req.venue_id;
   if (!venueId) {
     const game = await getGame(tx, gameId);
@@ -47,6 +53,7 @@ export async function getAvailability(tx: Queryable, gameId: string, req: Availa
     now,
   ]);
   const { venue, game } = toOffer(rows[0]);
+  if (opts.activeOnly && !game.active) throw notFound('Game');
   const partySize = req.party_size ?? game.minPlayers;
   if (partySize > game.maxPlayers) {
     throw new AppError('validation_failed', `party_size must be at most ${game.maxPlayers}`, { 'querystring.party_size': `at most ${game.maxPlayers}` });

@@ -175,13 +175,6 @@ export const toBookableGame = (r: BookableRow): BookableGame => ({
   active: r.active,
 });
 
-/** The game as offered at one venue (venue price applied); throws notFound('Game') if missing, archived or not linked there. */
-export async function getBookableGame(tx: Queryable, gameId: string, venueId: string): Promise<BookableGame> {
-  const { rows } = await tx.query<BookableRow>(sql.BOOKABLE_GAME, [gameId, venueId]);
-  if (!rows[0]) throw notFound('Game');
-  return toBookableGame(rows[0]);
-}
-
 /** Active, non-archived games offered at the venue, in the public shape with the venue's effective price. */
 export async function listPublicGames(tx: Queryable, venueId: string): Promise<PublicGame[]> {
   const { rows } = await tx.query<PublicGame>(sql.PUBLIC_GAMES, [venueId]);

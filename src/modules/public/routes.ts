@@ -15,7 +15,7 @@ import {
   publicBookingSchema,
   publicVenueAnswer,
 } from './schemas.js';
-import { assertOffered, cancelByCustomer, enterVenue, refuseCodes, toPublicBooking, venueForWidget, viewBooking } from './service.js';
+import { cancelByCustomer, enterVenue, refuseCodes, toPublicBooking, venueForWidget, viewBooking } from './service.js';
 
 const tags = ['public'];
 // Public callers have no user: the transaction starts without an organization and enters the one the key names.
@@ -50,8 +50,8 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) =>
       request.tenant(async (tx) => {
         const venueId = await enterVenue(tx, request.params.embed_key);
-        await assertOffered(tx, request.params.game_id, venueId);
-        return getAvailability(tx, request.params.game_id, { ...request.query, venue_id: venueId }, app.clock());
+        // The widget offers only active games linked to its venue; any other game id is 404, like an unknown one.
+        return getAvailability(tx, request.params.game_id, { ...request.query, venue_id: venueId }, app.clock(), { activeOnly: true });
       }, anonymous),
   );
 

@@ -8,21 +8,14 @@ import type { Booking } from '../bookings/schemas.js';
 import { loadBookingRow } from '../bookings/service.js';
 import { toBooking } from '../bookings/sql.js';
 import { getOrganization } from '../organizations/service.js';
-import { getBookableGame, listPublicGames } from '../games/service.js';
-import { publicVenue, resolveEmbedKey } from '../venues/service.js';
+import { listPublicGames } from '../games/service.js';
+import { enterEmbedKey, publicVenue } from '../venues/service.js';
 
 /** Finds the venue behind an embed key and scopes the transaction to its organization; 404 for unknown keys. */
 export async function enterVenue(tx: Queryable, embedKey: string): Promise<string> {
-  const found = await resolveEmbedKey(tx, embedKey);
+  const found = await enterEmbedKey(tx, embedKey);
   if (!found) throw notFound('Venue');
-  await enterOrganization(tx, found.organizationId);
   return found.venueId;
-}
-
-/** The widget offers only active games linked to its venue; any other game id is 404, like an unknown one. */
-export async function assertOffered(tx: Queryable, gameId: string, venueId: string): Promise<void> {
-  const game = await getBookableGame(tx, gameId, venueId);
-  if (!game.active) throw notFound('Game');
 }
 
 /** The widget's first call: the venue, the organization's name, branding and policies, and its active games. */
