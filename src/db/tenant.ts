@@ -40,11 +40,3 @@ export function withTenant<T>(db: Database, ctx: TenantContext, fn: (tx: Queryab
     params: [ctx.organizationId ?? '', ctx.userId ?? '', ctx.actorRole ?? '', ...requestSettingsParams(ctx)],
   });
 }
-
-/**
- * Points the running transaction at an organization the server resolved itself (the public widget's embed key
- * or booking number), so RLS applies from here on. Never called with a client-supplied organization id.
- */
-export async function enterOrganization(tx: Queryable, organizationId: string): Promise<void> {
-  await tx.query(`select set_config('app.organization_id', $1, true)`, [organizationId]);
-}

@@ -1,6 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '../../db/client.js';
-import { enterOrganization } from '../../db/tenant.js';
 import { hashToken } from '../../http/auth.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { cancelBooking } from '../bookings/lifecycle.js';
@@ -55,10 +54,14 @@ export function toPublicBooking(b: Booking) {
 export async function bookingByToken(tx: Queryable, bookingNumber: string, token: string): Promise<string> {
   // Booking numbers are BK- and a few letters or digits; anything else (a %00 from the URL too) names no booking.
   if (!/^BK-[0-9A-Z]{1,20}$/i.test(bookingNumber)) throw notFound('Booking');
-  const { rows } = await tx.query<{ organization_id: string; booking_id: string }>('select * from app_public_booking($1)', [bookingNumber.toUpperCase()]);
+  // The look-up also points the transaction at the booking's organization (RLS from here on), in one statement.
+  const { rows } = await tx.query<{ organization_id: string; booking_id: string }>(
+    `select p.organization_id, p.booking_id, set_config('app.organization_id', p.organization_id::text, true) as entered
+       from app_public_booking($1) p`,
+    [bookingNumber.toUpperCase()],
+  );
   const hit = rows[0];
   if (!hit) throw notFound('Booking');
-  await enterOrganization(tx, hit.organization_id);
   const row = await loadBookingRow(tx, hit.booking_id);
   const given = Buffer.from(hashToken(token));
   const stored = Buffer.from(row.manage_token_hash ?? '');
