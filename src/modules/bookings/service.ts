@@ -4,7 +4,7 @@ import { likePattern } from '../../db/like.js';
 import { hashToken } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
 import { fetchPage, type Pagination } from '../../http/pagination.js';
-import { assertCustomerExists, findOrCreateCustomer } from '../customers/service.js';
+import { assertCustomerExists } from '../customers/service.js';
 import { upsertCustomerByEmail } from '../customers/sql.js';
 import { newBookingNumber } from './number.js';
 import { getOffer } from './offer.js';
@@ -40,16 +40,14 @@ export async function createBooking(tx: Queryable, input: CreateBookingInput, op
   // From here on the room is ours until commit: a request that lost the slot learns it from one cheap query
   // (the constraints stay the wall), and the customer row is only locked after the room, as everywhere else.
   await claimSlot(tx, { venueId: venue.id, gameId: game.id, ...placed, partySize: input.party_size, mode: game.bookingMode, capacity: game.maxPlayers });
-  // The customer is written by the booking's own statement when the request brings one with an email (found or
-  // made by that email: repeating it on a number clash is harmless), saving a round trip; by id, or new without an
-  // email (made once, first), the statement only reads it.
-  const email = input.customer?.email?.trim() || null;
-  const customer = input.customer && email
-    ? { sql: upsertCustomerByEmail(CUSTOMER_FIELDS, { name: '$19', email: '$20', phone: '$21' }), params: [input.customer.full_name, email, input.customer.phone?.trim() || null] }
-    : {
-        sql: `select ${CUSTOMER_FIELDS} from customers c where c.id = $19`,
-        params: [input.customer_id ?? (await findOrCreateCustomer(tx, { full_name: input.customer!.full_name, email: null, phone: input.customer!.phone ?? null })).id],
-      };
+  // A new booking's customer (always with an email: the schema requires one) is found or made by that email in the
+  // booking's own statement, saving a round trip; repeating it on a number clash is harmless. By id, it is only read.
+  const customer = input.customer
+    ? {
+        sql: upsertCustomerByEmail(CUSTOMER_FIELDS, { name: '$19', email: '$20', phone: '$21' }),
+        params: [input.customer.full_name, input.customer.email.trim(), input.customer.phone?.trim() || null],
+      }
+    : { sql: `select ${CUSTOMER_FIELDS} from customers c where c.id = $19`, params: [input.customer_id] };
 
   // A fresh number on the rare clash with an existing one; overlap and capacity errors still raise. The booking
   // comes back from the insert itself (bookingSelect over the INSERT's rows, with the customer as the statement

@@ -3,7 +3,7 @@ import { AppError, notFound } from '../../http/errors.js';
 import { fetchPage, type Pagination } from '../../http/pagination.js';
 import type { CreateCustomer, Customer, CustomerFilter, CustomerSort, CustomerSummary, UpdateCustomer } from './schemas.js';
 import { likePattern } from '../../db/like.js';
-import { customerColumns, ORDER_BY, phoneDigits, segmentExpr, toCustomer, type CustomerRow, upsertCustomerByEmail } from './sql.js';
+import { customerColumns, ORDER_BY, phoneDigits, segmentExpr, toCustomer, type CustomerRow } from './sql.js';
 
 export type { Customer, CustomerSummary } from './schemas.js';
 
@@ -45,30 +45,6 @@ export async function getCustomerSummary(tx: Queryable, id: string): Promise<Cus
 export async function assertCustomerExists(tx: Queryable, id: string): Promise<void> {
   const { rows } = await tx.query('select 1 from customers where id = $1 and deleted_at is null', [id]);
   if (!rows[0]) throw notFound('Customer');
-}
-
-/**
- * The organization's live customer with this email (compared case-insensitively), or a new one. Safe under
- * concurrency: the unique (organization_id, email) key decides, so concurrent callers with one new email all get
- * the row the first one inserted. A reused customer keeps its name; its phone is filled only if it had none.
- * Erased customers have no email, so they are never reused. Without an email a new customer is always made.
- */
-export async function findOrCreateCustomer(
-  tx: Queryable,
-  input: { full_name: string; email: string | null; phone?: string | null },
-): Promise<{ id: string; created: boolean }> {
-  const email = input.email?.trim() || null;
-  const phone = input.phone?.trim() || null;
-  if (!email) {
-    const { rows } = await tx.query<{ id: string }>(
-      'insert into customers (organization_id, full_name, phone) values (app_current_org(), $1, $2) returning id',
-      [input.full_name, phone],
-    );
-    return { id: rows[0]!.id, created: true };
-  }
-  // xmax = 0 on the returned version means this statement inserted it rather than updated an existing row.
-  const { rows } = await tx.query<{ id: string; created: boolean }>(upsertCustomerByEmail('c.id, (c.xmax = 0) as created'), [input.full_name, email, phone]);
-  return rows[0]!;
 }
 
 /** Creates a customer from the API body. */

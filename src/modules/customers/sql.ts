@@ -36,11 +36,13 @@ export const customerColumns = (at: string) => `c.id, c.full_name, c.email::text
   rfm_frequency(c.total_bookings) as frequency, rfm_monetary(c.lifetime_value_cents) as monetary, c.created_at, c.updated_at`;
 
 /**
- * The customer with email $2 (case-insensitive) or a new one named $1 with phone $3: the unique (organization_id,
- * email) key decides under concurrency. A reused customer keeps its name; its phone is filled only if it had none.
- * `returning` lists what to return of the row (alias c).
+ * The organization's live customer with this email (compared case-insensitively: citext), or a new one with this
+ * name and phone; `p` names the parameters. The unique (organization_id, email) key decides under concurrency, so
+ * concurrent callers with one new email all get the row the first one inserted. A reused customer keeps its name;
+ * its phone is filled only if it had none. Erased customers have no email, so they are never reused. `returning`
+ * lists what to return of the row (alias c). Used by booking creation, inside the booking's own statement.
  */
-export const upsertCustomerByEmail = (returning: string, p = { name: '$1', email: '$2', phone: '$3' }) =>
+export const upsertCustomerByEmail = (returning: string, p: { name: string; email: string; phone: string }) =>
   `insert into customers as c (organization_id, full_name, email, phone) values (app_current_org(), ${p.name}, ${p.email}, ${p.phone})
    on conflict (organization_id, email) do update set phone = coalesce(c.phone, excluded.phone)
    returning ${returning}`;

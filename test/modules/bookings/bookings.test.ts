@@ -55,6 +55,9 @@ describe('bookings: create', () => {
     expect(b2.customer_id).not.toBe(known.id);
     const eve = await call(app, 'GET', `/api/customers/${b2.customer_id}`, { token: org.token });
     expect(eve.body).toMatchObject({ full_name: 'Eve New', email: 'eve@example.org', total_bookings: 1 });
+    // The customer row and the booking are written by one statement: the reused customer's statistics still count it.
+    const dana = await call(app, 'GET', `/api/customers/${known.id}`, { token: org.token });
+    expect(dana.body).toMatchObject({ phone: '+1 555 0101', total_bookings: 1 });
 
     // Another organization with the same email gets its own customer.
     const other = await signupOrg(app);
@@ -62,6 +65,46 @@ describe('bookings: create', () => {
     const b3 = await book(app, other.token, { game_id: w.game.id, venue_id: w.venue.id, start_at: at('10:00'), party_size: 2, customer: { full_name: 'Dana Elsewhere', email: 'dana@example.org' } });
     expect(b3.customer_id).not.toBe(known.id);
     expect(b3.customer.full_name).toBe('Dana Elsewhere');
+  });
+
+  it('a booking reuses a customer by email without renaming it, fills only a missing phone, never revives an erased one', async () => {
+    const { app } = t();
+    const org = await signupOrg(app);
+    const { venue, game } = await world(app, org.token);
+    const existing = await createCustomer(app, org.token, { full_name: 'Operator Name', email: 'guest@example.org' });
+    const first = await book(app, org.token, { game_id: game.id, venue_id: venue.id, start_at: at('10:00'), party_size: 2, customer: { full_name: 'Widget Name', email: 'GUEST@Example.ORG', phone: '555 0001' } });
+    const second = await book(app, org.token, { game_id: game.id, venue_id: venue.id, start_at: at('12:00'), party_size: 2, customer: { full_name: 'Other', email: 'guest@example.org', phone: '555 9999' } });
+    expect([first.customer_id, second.customer_id]).toEqual([existing.id, existing.id]);
+    expect(second.customer).toMatchObject({ full_name: 'Operator Name', phone: '555 0001' });
+    expect((await call(app, 'GET', `/api/customers/${existing.id}`, { token: org.token })).body).toMatchObject({ full_name: 'Operator Name', phone: '555 0001', total_bookings: 2 });
+
+    const erased = await createCustomer(app, org.token, { full_name: 'Erase Me', email: 'gone@example.org' });
+    expect((await call(app, 'DELETE', `/api/customers/${erased.id}`, { token: org.token })).status).toBe(204);
+    const back = await book(app, org.token, { game_id: game.id, venue_id: venue.id, start_at: at('14:00'), party_size: 2, customer: { full_name: 'Back Again', email: 'gone@example.org' } });
+    expect(back.customer_id).not.toBe(erased.id);
+    expect(back.customer).toMatchObject({ full_name: 'Back Again', email: 'gone@example.org', phone: null });
+  });
+
+  it('concurrent bookings in different rooms by one new email make exactly one customer', async () => {
+    // Different games are different rooms, so these bookings do not wait for each other's room lock: the
+    // customers' unique (organization, email) key alone decides, inside each booking's single statement.
+    const { app, db } = t();
+    const org = await signupOrg(app);
+    const venue = await createVenue(app, org.token);
+    const games = await Promise.all(Array.from({ length: 10 }, (_, i) => createGame(app, org.token, [venue.id], { name: `Room ${i}` })));
+    const email = `rush-${randomUUID()}@example.org`;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        postBooking(app, org.token, {
+          game_id: games[i % 10]!.id, venue_id: venue.id, start_at: at(i < 10 ? '10:00' : '14:00'), party_size: 2,
+          customer: { full_name: `Racer ${i}`, email: i % 2 ? email.toUpperCase() : email, phone: `555 00${i}` },
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(201));
+    expect(new Set(answers.map((a) => (a.body as Booking).customer_id)).size).toBe(1);
+    const rows = await db.query<{ n: number; total: number }>('select count(*)::int as n, max(total_bookings)::int as total from customers where organization_id = $1 and email = $2', [org.organizationId, email]);
+    expect(rows.rows[0]).toEqual({ n: 1, total: 20 });
   });
 
   it('refuses starts outside opening hours, off the grid, in the past or in a DST gap with 422', async () => {
