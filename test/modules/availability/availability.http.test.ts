@@ -198,6 +198,28 @@ describe('GET /api/games/:id/availability', () => {
     expect(freed).toEqual(['12:30', '13:00', '13:30', '14:00', '14:30']);
   });
 
+  // The look-up window is computed without the venue's zone (bookingWindow), so pin it at both ends of the offsets.
+  for (const timezone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+    it(`a booking of the longest kind (24 h game, 24 h turnover) still blocks the days after it (${timezone})`, async () => {
+      const { app, db } = t();
+      const org = await signupOrg(app);
+      const longest = { duration_minutes: 1440, buffer_minutes: 1440, slot_interval_minutes: 1440 };
+      const { venueId, gameId } = await setup(app, org.token, { timezone, operating_hours: ALL_DAY }, longest);
+      const booked = await book(app, org.token, { game_id: gameId, venue_id: venueId, start_at: `2026-03-05T00:00:00${timezone === 'Pacific/Kiritimati' ? '+14:00' : '-11:00'}` });
+      expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+      // Blocked until local 03-07 00:00: the 03-06 slot is taken, 03-07's is free again.
+      const list = await slots(app, org.token, gameId, `venue_id=${venueId}&from=2026-03-06&to=2026-03-07`);
+      expect(list.map((s) => [s.booking_date, s.start_time, s.available])).toEqual([
+        ['2026-03-06', '00:00', false],
+        ['2026-03-07', '00:00', true],
+      ]);
+      // The two-day bound the look-up relies on is the database's: a longer block is refused.
+      await expect(
+        db.query(`update bookings set blocked_until = start_at + interval '2 days 1 minute' where id = $1`, [booked.body.id]),
+      ).rejects.toMatchObject({ code: '23514', constraint: 'bookings_span_check' });
+    });
+  }
+
   it('shows the remaining capacity of shared slots and compares it with party_size', async () => {
     const { app } = t();
     const org = await signupOrg(app);
