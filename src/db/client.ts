@@ -10,9 +10,31 @@ export interface QueryResult<T> {
   rowCount: number;
 }
 
+/**
+ * A statement the server parses and plans once per connection and then only executes (a named prepared statement):
+ * for the hot, plan-stable statements of booking and availability, where planning cost as much as running them
+ * (docs/performance.md). Its result columns must be listed, never `*` of a table: a prepared plan whose result
+ * type changes under it (a column added by a migration while the process runs) fails until it is prepared again.
+ * PGlite runs the text as any other statement (in process, planning is not what costs).
+ */
+export interface Prepared {
+  readonly name: string;
+  readonly text: string;
+}
+
+const preparedTexts = new Map<string, string>();
+
+/** Declares a prepared statement; one name means one text for the life of the process. */
+export function prepared(name: string, text: string): Prepared {
+  const known = preparedTexts.get(name);
+  if (known !== undefined && known !== text) throw new Error(`prepared statement ${name} is declared twice with different SQL`);
+  preparedTexts.set(name, text);
+  return { name, text };
+}
+
 /** Anything that runs SQL: the database itself or one transaction. */
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  query<T = Record<string, unknown>>(sql: string | Prepared, params?: unknown[]): Promise<QueryResult<T>>;
   /** Runs several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -71,8 +93,8 @@ async function openPglite(dataDir: string): Promise<Database> {
     },
   });
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
-    async query<T>(sql: string, params?: unknown[]) {
-      const r = await q.query<T>(sql, params);
+    async query<T>(sql: string | Prepared, params?: unknown[]) {
+      const r = await q.query<T>(typeof sql === 'string' ? sql : sql.text, params);
       return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
     },
     async exec(sql: string) {
@@ -109,10 +131,17 @@ function openPostgres(url: string, poolSize: number, queryTimeoutMs?: number): D
   });
   // An idle client losing its server (restart, failover) must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
-  const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<T>(sql: string, params?: unknown[]) {
-      const r = await c.query(sql, params);
-      return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+  const wrap = (c: pg.Pool | pg.PoolClient, onStalePlan?: (err: Error) => void): Queryable => ({
+    async query<T>(sql: string | Prepared, params?: unknown[]) {
+      try {
+        const r = typeof sql === 'string' ? await c.query(sql, params) : await c.query({ name: sql.name, text: sql.text, values: params ?? [] });
+        return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+      } catch (err) {
+        // "cached plan must not change result type": a migration changed what a prepared statement returns. The
+        // connection's statement stays broken, so the connection goes; its replacement prepares afresh.
+        if (typeof sql !== 'string' && (err as { code?: string }).code === '0A000') onStalePlan?.(err as Error);
+        throw err;
+      }
     },
     async exec(sql: string) {
       await c.query(sql);
@@ -142,7 +171,12 @@ function openPostgres(url: string, poolSize: number, queryTimeoutMs?: number): D
         } else {
           await client.query('BEGIN');
         }
-        const result = await fn(wrap(client), started);
+        const result = await fn(
+          wrap(client, (err) => {
+            broken = err;
+          }),
+          started,
+        );
         await client.query('COMMIT');
         return result;
       } catch (err) {

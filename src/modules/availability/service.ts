@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/client.js';
+import { prepared, type Queryable } from '../../db/client.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { getGame } from '../games/service.js';
 import { offerQuery, type OfferRow, toOffer } from '../bookings/offer.js';
@@ -22,6 +22,8 @@ const LIVE_BOOKINGS = `(select coalesce(json_agg(json_build_array(date_part('epo
     from bookings b
    where b.venue_id = v.id and b.game_id = g.id and b.status <> 'cancelled'
      and b.start_at > $5::timestamptz and b.start_at < $4::timestamptz and b.blocked_until > $3::timestamptz) as bookings`;
+
+const AVAILABILITY = prepared('availability', offerQuery(LIVE_BOOKINGS));
 
 const DAY_MS = 86_400_000;
 
@@ -59,7 +61,7 @@ export async function getAvailability(
     venueId = game.venue_ids[0]!;
   }
   const window = bookingWindow(req.from, req.to, now.getTime());
-  const { rows } = await tx.query<OfferRow & { bookings: [number, number, number, number][] }>(offerQuery(LIVE_BOOKINGS), [
+  const { rows } = await tx.query<OfferRow & { bookings: [number, number, number, number][] }>(AVAILABILITY, [
     gameId,
     venueId,
     window.after,

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/client.js';
+import { prepared, type Queryable } from '../../db/client.js';
 import { notFound } from '../../http/errors.js';
 import type { Closure, OpeningRange } from '../availability/types.js';
 import { type BookableGame, type BookableRow, toBookableGame } from '../games/service.js';
@@ -45,8 +45,10 @@ export function toOffer(row: OfferRow | undefined): Offer {
   };
 }
 
+const OFFER = prepared('offer', offerQuery());
+
 /** The offer of a game at a live venue (venue checked first, as the API promises: an unknown venue is a 404 Venue). */
 export async function getOffer(tx: Queryable, gameId: string, venueId: string): Promise<Offer> {
-  const { rows } = await tx.query<OfferRow>(offerQuery(), [gameId, venueId]);
+  const { rows } = await tx.query<OfferRow>(OFFER, [gameId, venueId]);
   return toOffer(rows[0]);
 }

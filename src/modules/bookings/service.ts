@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Queryable } from '../../db/client.js';
+import { prepared, type Queryable } from '../../db/client.js';
 import { likePattern } from '../../db/like.js';
 import { hashToken } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
@@ -28,6 +28,25 @@ export type CreateBookingInput = Omit<CreateBookingBody, 'source'>;
 // What bookingSelect needs of a customer, from the customer CTE of createBooking.
 const CUSTOMER_FIELDS = 'c.organization_id, c.id, c.full_name, c.email, c.phone';
 
+/**
+ * The booking's insert, with its customer (the CTE `customer`, parameters from $19) and its answer in one statement:
+ * bookingSelect over the INSERT's rows, with the customer as the statement wrote it, so no second statement reads
+ * the booking back.
+ */
+const insertBooking = (customer: string) => `
+  with customer as (${customer}),
+  inserted as (insert into bookings (organization_id, booking_number, customer_id, game_id, venue_id, start_at, end_at, blocked_until,
+    booking_date, booking_mode, party_size, status, total_amount, discount_amount, final_amount, currency, notes,
+    source, created_by, manage_token_hash)
+  select app_current_org(), $1, customer.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18 from customer
+  on conflict (booking_number) do nothing returning *)
+  ${bookingSelect('inserted', 'customer')}`;
+
+// A new booking's customer (always with an email: the schema requires one) is found or made by that email in the
+// booking's own statement, saving a round trip; repeating it on a number clash is harmless. By id, it is only read.
+const INSERT_FOR_EMAIL = prepared('create_booking_for_email', insertBooking(upsertCustomerByEmail(CUSTOMER_FIELDS, { name: '$19', email: '$20', phone: '$21' })));
+const INSERT_FOR_CUSTOMER = prepared('create_booking_for_customer', insertBooking(`select ${CUSTOMER_FIELDS} from customers c where c.id = $19`));
+
 /** Creates a booking. The database refuses an overlapping private booking or an overfull shared slot (409). */
 export async function createBooking(tx: Queryable, input: CreateBookingInput, opts: CreateOptions, now: Date): Promise<{ booking: Booking; manageToken: string | null }> {
   const { venue, game, currency } = await getOffer(tx, input.game_id, input.venue_id);
@@ -40,27 +59,13 @@ export async function createBooking(tx: Queryable, input: CreateBookingInput, op
   // From here on the room is ours until commit: a request that lost the slot learns it from one cheap query
   // (the constraints stay the wall), and the customer row is only locked after the room, as everywhere else.
   await claimSlot(tx, { venueId: venue.id, gameId: game.id, ...placed, partySize: input.party_size, mode: game.bookingMode, capacity: game.maxPlayers });
-  // A new booking's customer (always with an email: the schema requires one) is found or made by that email in the
-  // booking's own statement, saving a round trip; repeating it on a number clash is harmless. By id, it is only read.
   const customer = input.customer
-    ? {
-        sql: upsertCustomerByEmail(CUSTOMER_FIELDS, { name: '$19', email: '$20', phone: '$21' }),
-        params: [input.customer.full_name, input.customer.email.trim(), input.customer.phone?.trim() || null],
-      }
-    : { sql: `select ${CUSTOMER_FIELDS} from customers c where c.id = $19`, params: [input.customer_id] };
-
-  // A fresh number on the rare clash with an existing one; overlap and capacity errors still raise. The booking
-  // comes back from the insert itself (bookingSelect over the INSERT's rows, with the customer as the statement
-  // wrote it): no second statement to read it.
+    ? { sql: INSERT_FOR_EMAIL, params: [input.customer.full_name, input.customer.email.trim(), input.customer.phone?.trim() || null] }
+    : { sql: INSERT_FOR_CUSTOMER, params: [input.customer_id] };
+  // A fresh number on the rare clash with an existing one; overlap and capacity errors still raise.
   for (;;) {
     const { rows } = await tx.query<BookingRow>(
-      `with customer as (${customer.sql}),
-       inserted as (insert into bookings (organization_id, booking_number, customer_id, game_id, venue_id, start_at, end_at, blocked_until,
-         booking_date, booking_mode, party_size, status, total_amount, discount_amount, final_amount, currency, notes,
-         source, created_by, manage_token_hash)
-       select app_current_org(), $1, customer.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18 from customer
-       on conflict (booking_number) do nothing returning *)
-       ${bookingSelect('inserted', 'customer')}`,
+      customer.sql,
       [
         newBookingNumber(), game.id, venue.id, placed.start, placed.end, placed.blockedUntil, placed.bookingDate,
         game.bookingMode, input.party_size, input.status, amounts.total_amount, amounts.discount_amount, amounts.final_amount,

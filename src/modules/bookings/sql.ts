@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/client.js';
+import { prepared, type Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import { dayToIso, formatClock, localIso, rfc3339, zoneDays } from '../availability/local-time.js';
 import type { Booking, BookingStatus } from './schemas.js';
@@ -41,13 +41,24 @@ export interface BookingRow {
   customer_phone: string | null;
 }
 
+// The bookings table's columns of a BookingRow, named rather than b.*: what a statement returns must not change
+// when a migration adds a column (prepared statements would fail, see Prepared in src/db/client.ts).
+const BOOKING_COLUMNS = [
+  'id', 'organization_id', 'booking_number', 'customer_id', 'game_id', 'venue_id', 'start_at', 'end_at', 'blocked_until',
+  'booking_date', 'booking_mode', 'party_size', 'status', 'payment_status', 'total_amount', 'discount_amount',
+  'final_amount', 'refund_amount', 'currency', 'notes', 'source', 'created_by', 'manage_token_hash', 'cancelled_at',
+  'checked_in_at', 'created_at', 'updated_at',
+]
+  .map((c) => `b.${c}`)
+  .join(', ');
+
 /**
  * Selects BookingRows from `source` (aliased b): the bookings table, or the rows an INSERT or UPDATE in a WITH
  * clause returned, so that a write answers with its booking in the same statement rather than reading it back;
  * `customers` likewise (a customer written by the same statement is not yet visible in the customers table).
  */
 export const bookingSelect = (source = 'bookings', customers = 'customers') => `
-  select b.*, v.timezone, v.name as venue_name, g.name as game_name, g.duration_minutes,
+  select ${BOOKING_COLUMNS}, v.timezone, v.name as venue_name, g.name as game_name, g.duration_minutes,
          c.full_name as customer_name, c.email::text as customer_email, c.phone as customer_phone
   from ${source} b
   join venues v on v.organization_id = b.organization_id and v.id = b.venue_id
@@ -69,6 +80,8 @@ export async function lockRoom(tx: Queryable, venueId: string, gameId: string): 
   );
 }
 
+const CLAIM_SLOT = prepared('claim_slot', 'select private_bookings, seats from app_claim_slot($1, $2, $3, $4)');
+
 /**
  * Locks the room (lockRoom's lock) and then checks the slot, in one round trip (migration 0005): the same rule as
  * the exclusion constraint (private) and the capacity trigger (shared), answering 409 slot_unavailable before any
@@ -78,7 +91,7 @@ export async function claimSlot(
   tx: Queryable,
   s: { venueId: string; gameId: string; start: Date; blockedUntil: Date; partySize: number; mode: 'private' | 'shared'; capacity: number },
 ): Promise<void> {
-  const { rows } = await tx.query<{ private_bookings: number; seats: number }>('select * from app_claim_slot($1, $2, $3, $4)', [
+  const { rows } = await tx.query<{ private_bookings: number; seats: number }>(CLAIM_SLOT, [
     s.venueId,
     s.gameId,
     s.start,

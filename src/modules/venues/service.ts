@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Queryable } from '../../db/client.js';
+import { prepared, type Queryable } from '../../db/client.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { fetchPage, type Pagination } from '../../http/pagination.js';
 import type { Closure, OpeningRange } from '../availability/types.js';
@@ -114,6 +114,12 @@ export async function rotateEmbedKey(tx: Queryable, id: string): Promise<Venue> 
   return toVenue(rows[0]!);
 }
 
+const ENTER_EMBED_KEY = prepared(
+  'enter_embed_key',
+  `select k.organization_id, k.venue_id, set_config('app.organization_id', k.organization_id::text, true) as entered
+     from app_public_venue($1) k`,
+);
+
 /**
  * The venue behind a live embed key, or null; needs no organization in the transaction, and points the transaction
  * at the venue's organization in the same statement (RLS applies from here on; one round trip, not two).
@@ -122,11 +128,7 @@ export async function enterEmbedKey(tx: Queryable, embedKey: string): Promise<{ 
   // Real keys are 32 base64url characters; anything else cannot match, so spare the database the look-up (and a
   // NUL byte from a URL's %00, which PostgreSQL cannot even take as a parameter).
   if (!/^[A-Za-z0-9_-]{22,200}$/.test(embedKey)) return null;
-  const { rows } = await tx.query<{ organization_id: string; venue_id: string }>(
-    `select k.organization_id, k.venue_id, set_config('app.organization_id', k.organization_id::text, true) as entered
-       from app_public_venue($1) k`,
-    [embedKey],
-  );
+  const { rows } = await tx.query<{ organization_id: string; venue_id: string }>(ENTER_EMBED_KEY, [embedKey]);
   return rows[0] ? { organizationId: rows[0].organization_id, venueId: rows[0].venue_id } : null;
 }
 
