@@ -1,5 +1,6 @@
 import type { Queryable, Database } from '../db/client.js';
 import type { Config } from '../config.js';
+import type { AvailabilityCache } from '../modules/availability/cache.js';
 import type { Mailer } from '../modules/notifications/mailer.js';
 import type { AuthContext, DeferredAuth } from './auth.js';
 
@@ -12,6 +13,7 @@ declare module 'fastify' {
     config: Config;
     mailer: Mailer;
     clock: Clock;
+    availabilityCache: AvailabilityCache;
   }
   interface FastifyRequest {
     auth: AuthContext | null;

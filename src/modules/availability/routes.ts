@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireRole } from '../../http/auth.js';
+import { actor, requireRole } from '../../http/auth.js';
 import { authErrors, errors, idParams } from '../../http/fields.js';
 import { availabilityQuery, availabilitySchema } from './schemas.js';
 import { getAvailability } from './service.js';
@@ -18,6 +18,14 @@ export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: availabilitySchema, ...errors(...authErrors, 404) },
       },
     },
-    (request) => request.tenant((tx) => getAvailability(tx, request.params.id, request.query, app.clock())),
+    (request) =>
+      request.tenant((tx) => {
+        // The session was checked by the statement that opened this transaction (an organization is required).
+        const organizationId = actor(request).organizationId ?? '';
+        const now = app.clock();
+        const q = request.query;
+        const key = JSON.stringify(['staff', organizationId, request.params.id, q.venue_id ?? null, q.from, q.to, q.party_size ?? null]);
+        return app.availabilityCache.through(key, organizationId, now.getTime(), () => getAvailability(tx, request.params.id, q, now));
+      }),
   );
 };

@@ -33,7 +33,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/venues/:embed_key',
     { schema: { tags, summary: 'The widget’s venue, organization branding and active games', params: embedKeyParams, response: { 200: publicVenueAnswer, ...errors(...publicErrors) } } },
-    (request) => request.tenant(async (tx) => venueForWidget(tx, await enterVenue(tx, request.params.embed_key)), anonymous),
+    (request) => request.tenant(async (tx) => venueForWidget(tx, (await enterVenue(tx, request.params.embed_key)).venueId), anonymous),
   );
 
   app.get(
@@ -47,12 +47,22 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: availabilitySchema, ...errors(...publicErrors) },
       },
     },
-    (request) =>
-      request.tenant(async (tx) => {
-        const venueId = await enterVenue(tx, request.params.embed_key);
+    async (request) => {
+      // A cached answer needs no database at all: the key names the embed key, and any write of its organization
+      // (a rotated key, an archived venue, a booking) retires the answers computed before it.
+      const { embed_key, game_id } = request.params;
+      const now = app.clock();
+      const key = JSON.stringify(['widget', embed_key, game_id, request.query.from, request.query.to, request.query.party_size ?? null]);
+      const hit = app.availabilityCache.get(key, now.getTime());
+      if (hit) return hit;
+      return request.tenant(async (tx) => {
+        const { organizationId, venueId } = await enterVenue(tx, embed_key);
         // The widget offers only active games linked to its venue; any other game id is 404, like an unknown one.
-        return getAvailability(tx, request.params.game_id, { ...request.query, venue_id: venueId }, app.clock(), { activeOnly: true });
-      }, anonymous),
+        return app.availabilityCache.through(key, organizationId, now.getTime(), () =>
+          getAvailability(tx, game_id, { ...request.query, venue_id: venueId }, now, { activeOnly: true }),
+        );
+      }, anonymous);
+    },
   );
 
   app.post(
@@ -72,7 +82,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       refuseCodes({ coupon_code, gift_card_code });
       const fingerprint = requestFingerprint('POST', `/api/public/venues/${request.params.embed_key}/bookings`, request.body);
       const result = await request.tenant(async (tx) => {
-        const venueId = await enterVenue(tx, request.params.embed_key);
+        const { venueId } = await enterVenue(tx, request.params.embed_key);
         return idempotent(tx, request.headers['idempotency-key'], fingerprint, app.clock(), async () => {
           const { booking, manageToken } = await createBooking(
             tx,

@@ -11,10 +11,10 @@ import { listPublicGames } from '../games/service.js';
 import { enterEmbedKey, publicVenue } from '../venues/service.js';
 
 /** Finds the venue behind an embed key and scopes the transaction to its organization; 404 for unknown keys. */
-export async function enterVenue(tx: Queryable, embedKey: string): Promise<string> {
+export async function enterVenue(tx: Queryable, embedKey: string): Promise<{ organizationId: string; venueId: string }> {
   const found = await enterEmbedKey(tx, embedKey);
   if (!found) throw notFound('Venue');
-  return found.venueId;
+  return found;
 }
 
 /** The widget's first call: the venue, the organization's name, branding and policies, and its active games. */
