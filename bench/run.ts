@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { cpuMeter, perRequest } from './cpu.js';
 import { api, createVenue, signup } from './fixtures.js';
 import { availabilityGames, engineBench, httpAvailability, seedAvailability } from './scenarios/availability.js';
 import { contention, countViolations } from './scenarios/contention.js';
@@ -66,7 +67,9 @@ async function benchTarget(kind: TargetKind) {
     const { httpSlots, rawSlots } = await prepareCreation(a, venue, Number(args.creations));
     const availGames = await availabilityGames(a, venue);
 
+    let meter = cpuMeter(server.pid);
     const http = await httpCreation(a, venue, httpSlots);
+    const httpCpu = meter();
     row('(a) create bookings over HTTP, 32 clients', kind, `${f0(http.rps)} /s, p50 ${f1(http.p50_ms)} ms, p99 ${f1(http.p99_ms)} ms (${http.created} created)`);
     const priv = await contention(a, venue, 'private');
     const shared = await contention(a, venue, 'shared');
@@ -74,9 +77,12 @@ async function benchTarget(kind: TargetKind) {
 
     const db = await target.open(40);
     let raw;
+    let rawCpu;
     let violations;
     try {
+      meter = cpuMeter();
       raw = await rawCreation(db, a, venue, rawSlots);
+      rawCpu = meter();
       violations = await countViolations(db);
       await seedAvailability(db, a, venue, availGames);
     } finally {
@@ -85,6 +91,8 @@ async function benchTarget(kind: TargetKind) {
     const ratio = http.rps / raw.rps;
     row('(a) raw inserts of the same rows, 32 at once', kind, `${f0(raw.rps)} /s`);
     row('(a) HTTP / raw', kind, `${(ratio * 100).toFixed(0)} %`);
+    row('(a) CPU per booking over HTTP', kind, perRequest(httpCpu, http.requests));
+    row('(a) CPU per raw insert', kind, perRequest(rawCpu, raw.rows, 'client'));
     for (const c of [priv, shared]) {
       row(`(b) ${c.mode}: 1,000 attempts on 50 hot slots`, kind, `${c.created} created, ${c.refused_409} refused 409, other ${JSON.stringify(c.other_statuses)}`);
     }
@@ -96,16 +104,19 @@ async function benchTarget(kind: TargetKind) {
     for (const cache of ['0', '2000']) {
       server = await startServer(target, { DATABASE_POOL_SIZE: args['server-pool'], AVAILABILITY_CACHE_MS: cache }, serverNodeArgs);
       const label = cache === '0' ? 'computed' : 'cached';
+      meter = cpuMeter(server.pid);
       const avail = await httpAvailability({ ...a, url: server.url }, venue, availGames, 10);
+      const availCpu = meter();
       const { embed_key: embedKey } = await api<{ embed_key: string }>(server.url, 'GET', `/api/venues/${venue}`, undefined, a.token);
       const widget = await httpAvailability({ ...a, url: server.url }, venue, availGames, 10, embedKey);
       await server.stop();
       const show = (r: LoadResult) => `${f0(r.rps)} /s, p50 ${f1(r.p50_ms)} ms, p99 ${f1(r.p99_ms)} ms, non-200 ${r.requests - (r.statuses['200'] ?? 0)}`;
       row(`(c) availability over HTTP, a week, 32 clients, ${label}`, kind, show(avail));
       row(`(c) the same through the public widget API, ${label}`, kind, show(widget));
-      Object.assign(availability, { [`staff_${label}`]: avail, [`widget_${label}`]: widget });
+      row(`(c) CPU per staff availability request, ${label}`, kind, perRequest(availCpu, avail.requests));
+      Object.assign(availability, { [`staff_${label}`]: { ...avail, cpu: availCpu }, [`widget_${label}`]: widget });
     }
-    Object.assign(out, { creation: { http, raw, ratio }, contention: { private: priv, shared, violations }, availability_http: availability });
+    Object.assign(out, { creation: { http: { ...http, cpu: httpCpu }, raw: { ...raw, cpu: rawCpu }, ratio }, contention: { private: priv, shared, violations }, availability_http: availability });
   } finally {
     await target.dispose();
   }

@@ -81,6 +81,7 @@ async function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -120,6 +121,7 @@ export async function startServer(target: Target, extraEnv: Record<string, strin
   }
   return {
     url,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { prepared, type Queryable } from '../../db/client.js';
 import { likePattern } from '../../db/like.js';
 import { hashToken } from '../../http/auth.js';
-import { notFound } from '../../http/errors.js';
+import { AppError, notFound } from '../../http/errors.js';
 import { fetchPage, type Pagination } from '../../http/pagination.js';
 import { assertCustomerExists } from '../customers/service.js';
 import { upsertCustomerByEmail } from '../customers/sql.js';
@@ -11,7 +11,7 @@ import { getOffer } from './offer.js';
 import { bookingAmounts } from './pricing.js';
 import type { Booking, BookingFilter, CreateBookingBody } from './schemas.js';
 import { placeBooking, requestedStart } from './slot.js';
-import { BOOKING_SELECT, bookingSelect, claimSlot, toBooking, type BookingRow } from './sql.js';
+import { BOOKING_SELECT, bookingSelect, toBooking, type BookingRow } from './sql.js';
 
 export interface CreateOptions {
   source: Booking['source'];
@@ -29,23 +29,34 @@ export type CreateBookingInput = Omit<CreateBookingBody, 'source'>;
 const CUSTOMER_FIELDS = 'c.organization_id, c.id, c.full_name, c.email, c.phone';
 
 /**
- * The booking's insert, with its customer (the CTE `customer`, parameters from $19) and its answer in one statement:
- * bookingSelect over the INSERT's rows, with the customer as the statement wrote it, so no second statement reads
- * the booking back.
+ * A booking's whole write as one statement (one round trip), in this order, which data dependencies enforce:
+ * - `claim`: the room's lock, then what already holds the slot (app_claim_slot, migration 0005: its count runs
+ *   after the lock, so it sees the previous holder's booking);
+ * - `ok`: a row only if the slot can take the party ($8 mode, $9 party size, $19 capacity), so that a request that
+ *   lost the slot writes nothing and learns it from the answer (the constraints stay the wall);
+ * - `customer` (parameters from $20), made from `ok` only: the customer row is locked after the room, as everywhere
+ *   else (see lockRoom);
+ * - the insert, and the answer: the claim's count and bookingSelect over the inserted row (null columns if the slot
+ *   was taken or the booking number clashed), with the customer as the statement wrote it.
  */
 const insertBooking = (customer: string) => `
-  with customer as (${customer}),
+  with claim as materialized (select private_bookings, seats from app_claim_slot($3, $2, $4, $6)),
+  ok as (select from claim where case when $8 = 'private' then private_bookings = 0 else seats + $9 <= $19::int end),
+  customer as (${customer}),
   inserted as (insert into bookings (organization_id, booking_number, customer_id, game_id, venue_id, start_at, end_at, blocked_until,
     booking_date, booking_mode, party_size, status, total_amount, discount_amount, final_amount, currency, notes,
     source, created_by, manage_token_hash)
   select app_current_org(), $1, customer.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18 from customer
   on conflict (booking_number) do nothing returning *)
-  ${bookingSelect('inserted', 'customer')}`;
+  select claim.private_bookings as claimed_private, claim.seats as claimed_seats, answer.*
+    from claim left join (${bookingSelect('inserted', 'customer')}) answer on true`;
 
 // A new booking's customer (always with an email: the schema requires one) is found or made by that email in the
-// booking's own statement, saving a round trip; repeating it on a number clash is harmless. By id, it is only read.
-const INSERT_FOR_EMAIL = prepared('create_booking_for_email', insertBooking(upsertCustomerByEmail(CUSTOMER_FIELDS, { name: '$19', email: '$20', phone: '$21' })));
-const INSERT_FOR_CUSTOMER = prepared('create_booking_for_customer', insertBooking(`select ${CUSTOMER_FIELDS} from customers c where c.id = $19`));
+// booking's own statement; repeating it on a number clash is harmless. By id, it is only read.
+const INSERT_FOR_EMAIL = prepared('create_booking_for_email', insertBooking(upsertCustomerByEmail(CUSTOMER_FIELDS, { name: '$20', email: '$21', phone: '$22' }, 'ok')));
+const INSERT_FOR_CUSTOMER = prepared('create_booking_for_customer', insertBooking(`select ${CUSTOMER_FIELDS} from customers c, ok where c.id = $20`));
+
+type WriteAnswer = { claimed_private: number; claimed_seats: number } & ({ id: string } & BookingRow | { id: null });
 
 /** Creates a booking. The database refuses an overlapping private booking or an overfull shared slot (409). */
 export async function createBooking(tx: Queryable, input: CreateBookingInput, opts: CreateOptions, now: Date): Promise<{ booking: Booking; manageToken: string | null }> {
@@ -56,23 +67,22 @@ export async function createBooking(tx: Queryable, input: CreateBookingInput, op
   const amounts = bookingAmounts(game, input.party_size);
   const manageToken = opts.withManageToken ? randomBytes(24).toString('base64url') : null;
 
-  // From here on the room is ours until commit: a request that lost the slot learns it from one cheap query
-  // (the constraints stay the wall), and the customer row is only locked after the room, as everywhere else.
-  await claimSlot(tx, { venueId: venue.id, gameId: game.id, ...placed, partySize: input.party_size, mode: game.bookingMode, capacity: game.maxPlayers });
   const customer = input.customer
     ? { sql: INSERT_FOR_EMAIL, params: [input.customer.full_name, input.customer.email.trim(), input.customer.phone?.trim() || null] }
     : { sql: INSERT_FOR_CUSTOMER, params: [input.customer_id] };
   // A fresh number on the rare clash with an existing one; overlap and capacity errors still raise.
   for (;;) {
-    const { rows } = await tx.query<BookingRow>(
-      customer.sql,
-      [
-        newBookingNumber(), game.id, venue.id, placed.start, placed.end, placed.blockedUntil, placed.bookingDate,
-        game.bookingMode, input.party_size, input.status, amounts.total_amount, amounts.discount_amount, amounts.final_amount,
-        currency, input.notes ?? '', opts.source, opts.createdBy, manageToken ? hashToken(manageToken) : null, ...customer.params,
-      ],
-    );
-    if (rows[0]) return { booking: toBooking(rows[0]), manageToken };
+    const { rows } = await tx.query<WriteAnswer>(customer.sql, [
+      newBookingNumber(), game.id, venue.id, placed.start, placed.end, placed.blockedUntil, placed.bookingDate,
+      game.bookingMode, input.party_size, input.status, amounts.total_amount, amounts.discount_amount, amounts.final_amount,
+      currency, input.notes ?? '', opts.source, opts.createdBy, manageToken ? hashToken(manageToken) : null, game.maxPlayers,
+      ...customer.params,
+    ]);
+    const answer = rows[0]!;
+    if (game.bookingMode === 'private' ? answer.claimed_private > 0 : answer.claimed_seats + input.party_size > game.maxPlayers) {
+      throw new AppError('slot_unavailable', game.bookingMode === 'private' ? 'That time is no longer available' : 'That slot does not have enough places left');
+    }
+    if (answer.id !== null) return { booking: toBooking(answer), manageToken };
   }
 }
 

@@ -1,5 +1,4 @@
-import { prepared, type Queryable } from '../../db/client.js';
-import { AppError } from '../../http/errors.js';
+import type { Queryable } from '../../db/client.js';
 import { dayToIso, formatClock, localIso, rfc3339, zoneDays } from '../availability/local-time.js';
 import type { Booking, BookingStatus } from './schemas.js';
 
@@ -78,29 +77,6 @@ export async function lockRoom(tx: Queryable, venueId: string, gameId: string): 
     `select pg_advisory_xact_lock(hashtextextended(app_current_org()::text || '/' || $1::uuid::text || '/' || $2::uuid::text, 0))`,
     [venueId, gameId],
   );
-}
-
-const CLAIM_SLOT = prepared('claim_slot', 'select private_bookings, seats from app_claim_slot($1, $2, $3, $4)');
-
-/**
- * Locks the room (lockRoom's lock) and then checks the slot, in one round trip (migration 0005): the same rule as
- * the exclusion constraint (private) and the capacity trigger (shared), answering 409 slot_unavailable before any
- * other row is touched. The lock is held until the transaction ends.
- */
-export async function claimSlot(
-  tx: Queryable,
-  s: { venueId: string; gameId: string; start: Date; blockedUntil: Date; partySize: number; mode: 'private' | 'shared'; capacity: number },
-): Promise<void> {
-  const { rows } = await tx.query<{ private_bookings: number; seats: number }>(CLAIM_SLOT, [
-    s.venueId,
-    s.gameId,
-    s.start,
-    s.blockedUntil,
-  ]);
-  const taken = rows[0]!;
-  if (s.mode === 'private' ? taken.private_bookings > 0 : taken.seats + s.partySize > s.capacity) {
-    throw new AppError('slot_unavailable', s.mode === 'private' ? 'That time is no longer available' : 'That slot does not have enough places left');
-  }
 }
 
 /** An instant in the venue's zone: RFC 3339 with the offset there, and the local date and wall time. */

@@ -40,10 +40,12 @@ export const customerColumns = (at: string) => `c.id, c.full_name, c.email::text
  * name and phone; `p` names the parameters. The unique (organization_id, email) key decides under concurrency, so
  * concurrent callers with one new email all get the row the first one inserted. A reused customer keeps its name;
  * its phone is filled only if it had none. Erased customers have no email, so they are never reused. `returning`
- * lists what to return of the row (alias c). Used by booking creation, inside the booking's own statement.
+ * lists what to return of the row (alias c); nothing is written when `from` has no row. Used by booking creation,
+ * inside the booking's own statement.
  */
-export const upsertCustomerByEmail = (returning: string, p: { name: string; email: string; phone: string }) =>
-  `insert into customers as c (organization_id, full_name, email, phone) values (app_current_org(), ${p.name}, ${p.email}, ${p.phone})
+export const upsertCustomerByEmail = (returning: string, p: { name: string; email: string; phone: string }, from: string) =>
+  `insert into customers as c (organization_id, full_name, email, phone)
+   select app_current_org(), ${p.name}::text, ${p.email}::text, ${p.phone}::text from ${from}
    on conflict (organization_id, email) do update set phone = coalesce(c.phone, excluded.phone)
    returning ${returning}`;
 
