@@ -91,8 +91,8 @@ async function benchTarget(kind: TargetKind) {
     const ratio = http.rps / raw.rps;
     row('(a) raw inserts of the same rows, 32 at once', kind, `${f0(raw.rps)} /s`);
     row('(a) HTTP / raw', kind, `${(ratio * 100).toFixed(0)} %`);
-    row('(a) CPU per booking over HTTP', kind, perRequest(httpCpu, http.requests));
-    row('(a) CPU per raw insert', kind, perRequest(rawCpu, raw.rows, 'client'));
+    row('(a) CPU per booking over HTTP', kind, perRequest(httpCpu, http.requests, 'API', kind === 'pglite'));
+    row('(a) CPU per raw insert', kind, perRequest(rawCpu, raw.rows, 'client', kind === 'pglite'));
     for (const c of [priv, shared]) {
       row(`(b) ${c.mode}: 1,000 attempts on 50 hot slots`, kind, `${c.created} created, ${c.refused_409} refused 409, other ${JSON.stringify(c.other_statuses)}`);
     }
@@ -113,7 +113,7 @@ async function benchTarget(kind: TargetKind) {
       const show = (r: LoadResult) => `${f0(r.rps)} /s, p50 ${f1(r.p50_ms)} ms, p99 ${f1(r.p99_ms)} ms, non-200 ${r.requests - (r.statuses['200'] ?? 0)}`;
       row(`(c) availability over HTTP, a week, 32 clients, ${label}`, kind, show(avail));
       row(`(c) the same through the public widget API, ${label}`, kind, show(widget));
-      row(`(c) CPU per staff availability request, ${label}`, kind, perRequest(availCpu, avail.requests));
+      row(`(c) CPU per staff availability request, ${label}`, kind, perRequest(availCpu, avail.requests, 'API', kind === 'pglite'));
       Object.assign(availability, { [`staff_${label}`]: { ...avail, cpu: availCpu }, [`widget_${label}`]: widget });
     }
     Object.assign(out, { creation: { http: { ...http, cpu: httpCpu }, raw: { ...raw, cpu: rawCpu }, ratio }, contention: { private: priv, shared, violations }, availability_http: availability });
