@@ -22,7 +22,8 @@ export class AvailabilityCache {
 
   constructor(
     private readonly ttlMs: number,
-    private readonly maxEntries = 2000,
+    // A week of slots is some 40 KB of objects: 1,000 answers stay within ~40 MB.
+    private readonly maxEntries = 1000,
   ) {}
 
   /** The organization's generation: read it before reading the database, hand it to `set` with the answer. */
