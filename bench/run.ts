@@ -11,11 +11,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { cpuMeter, perRequest } from './cpu.js';
+import { cpuMeter, perRequest, type CpuUse } from './cpu.js';
 import { api, createVenue, signup } from './fixtures.js';
 import { availabilityGames, engineBench, httpAvailability, seedAvailability } from './scenarios/availability.js';
 import { contention, countViolations } from './scenarios/contention.js';
-import { httpCreation, prepareCreation, rawCreation } from './scenarios/create.js';
+import { CREATION_ROUNDS, CREATION_WARMUP, httpCreation, prepareCreation, rawCreation, type RawResult } from './scenarios/create.js';
 import type { LoadResult } from './load.js';
 import { aggregates, listInputs, listLoad } from './scenarios/lists.js';
 import { createTarget, existingTarget, startServer, type TargetKind } from './target.js';
@@ -64,35 +64,65 @@ async function benchTarget(kind: TargetKind) {
     let server = await startServer(target, { DATABASE_POOL_SIZE: args['server-pool'] }, serverNodeArgs);
     const a = await signup(server.url);
     const venue = await createVenue(a);
-    const { httpSlots, rawSlots } = await prepareCreation(a, venue, Number(args.creations));
+    const { httpSlots, rawSlots } = await prepareCreation(a, venue, Number(args.creations) + CREATION_WARMUP);
     const availGames = await availabilityGames(a, venue);
 
-    let meter = cpuMeter(server.pid);
-    const http = await httpCreation(a, venue, httpSlots);
-    const httpCpu = meter();
-    row('(a) create bookings over HTTP, 32 clients', kind, `${f0(http.rps)} /s, p50 ${f1(http.p50_ms)} ms, p99 ${f1(http.p99_ms)} ms (${http.created} created)`);
-    const priv = await contention(a, venue, 'private');
-    const shared = await contention(a, venue, 'shared');
-    await server.stop();
+    // (a) in rounds, HTTP and raw alternating, so that a slow spell of this shared machine weighs on both sides
+    // alike: the figure is the median of the rounds' ratios. PGlite's directory takes one process at a time, so
+    // there the server is stopped while the raw inserts run.
+    // A warm-up first, on slots of its own and not counted: a fresh server's first requests run cold code.
+    await httpCreation(a, venue, httpSlots.splice(0, CREATION_WARMUP));
+    if (kind === 'pglite') await server.stop();
+    const warm = await target.open(40);
+    await rawCreation(warm, a, venue, rawSlots.splice(0, CREATION_WARMUP)).finally(() => warm.close());
+    if (kind === 'pglite') server = await startServer(target, { DATABASE_POOL_SIZE: args['server-pool'] }, serverNodeArgs);
+    const rounds: { http: LoadResult & { created: number }; raw: RawResult; httpCpu: CpuUse; rawCpu: CpuUse }[] = [];
+    const perRound = Math.ceil(httpSlots.length / CREATION_ROUNDS);
+    for (let r = 0; r < CREATION_ROUNDS; r++) {
+      let meter = cpuMeter(server.pid);
+      const http = await httpCreation({ ...a, url: server.url }, venue, httpSlots.slice(r * perRound, (r + 1) * perRound));
+      const httpCpu = meter();
+      if (kind === 'pglite') await server.stop();
+      const db = await target.open(40);
+      try {
+        meter = cpuMeter();
+        const raw = await rawCreation(db, a, venue, rawSlots.slice(r * perRound, (r + 1) * perRound));
+        rounds.push({ http, raw, httpCpu, rawCpu: meter() });
+      } finally {
+        await db.close();
+      }
+      if (kind === 'pglite') server = await startServer(target, { DATABASE_POOL_SIZE: args['server-pool'] }, serverNodeArgs);
+    }
+    const ratios = rounds.map((x) => x.http.rps / x.raw.rps).sort((x, y) => x - y);
+    const ratio = ratios[Math.floor(ratios.length / 2)]!;
+    const sum = (f: (x: (typeof rounds)[number]) => number) => rounds.reduce((t, x) => t + f(x), 0);
+    const cpuSum = (f: (x: (typeof rounds)[number]) => CpuUse): CpuUse => ({
+      server_s: sum((x) => f(x).server_s ?? 0),
+      postgres_s: sum((x) => f(x).postgres_s ?? 0),
+      bench_s: sum((x) => f(x).bench_s),
+    });
+    const http = { rps: sum((x) => x.http.requests) / sum((x) => x.http.seconds), created: sum((x) => x.http.created), requests: sum((x) => x.http.requests) };
+    const raw = { rows: sum((x) => x.raw.rows), rps: sum((x) => x.raw.rows) / sum((x) => x.raw.seconds) };
+    const httpCpu = cpuSum((x) => x.httpCpu);
+    const rawCpu = cpuSum((x) => x.rawCpu);
+    const p = (f: (x: (typeof rounds)[number]) => number) => rounds.map((x) => f1(f(x))).join(' / ');
+    row('(a) create bookings over HTTP, 32 clients', kind, `${f0(http.rps)} /s (${http.created} created); p50 ${p((x) => x.http.p50_ms)} ms, p99 ${p((x) => x.http.p99_ms)} ms by round`);
+    row('(a) raw inserts of the same rows, 32 at once', kind, `${f0(raw.rps)} /s`);
+    row('(a) HTTP / raw, median of the rounds', kind, `${(ratio * 100).toFixed(0)} % (rounds: ${rounds.map((x) => `${((x.http.rps / x.raw.rps) * 100).toFixed(0)} %`).join(', ')})`);
+    row('(a) CPU per booking over HTTP', kind, perRequest(httpCpu, http.requests, 'API', kind === 'pglite'));
+    row('(a) CPU per raw insert', kind, perRequest(rawCpu, raw.rows, 'client', kind === 'pglite'));
 
+    const priv = await contention({ ...a, url: server.url }, venue, 'private');
+    const shared = await contention({ ...a, url: server.url }, venue, 'shared');
+    await server.stop();
     const db = await target.open(40);
-    let raw;
-    let rawCpu;
     let violations;
     try {
-      meter = cpuMeter();
-      raw = await rawCreation(db, a, venue, rawSlots);
-      rawCpu = meter();
       violations = await countViolations(db);
       await seedAvailability(db, a, venue, availGames);
     } finally {
       await db.close();
     }
-    const ratio = http.rps / raw.rps;
-    row('(a) raw inserts of the same rows, 32 at once', kind, `${f0(raw.rps)} /s`);
-    row('(a) HTTP / raw', kind, `${(ratio * 100).toFixed(0)} %`);
-    row('(a) CPU per booking over HTTP', kind, perRequest(httpCpu, http.requests, 'API', kind === 'pglite'));
-    row('(a) CPU per raw insert', kind, perRequest(rawCpu, raw.rows, 'client', kind === 'pglite'));
     for (const c of [priv, shared]) {
       row(`(b) ${c.mode}: 1,000 attempts on 50 hot slots`, kind, `${c.created} created, ${c.refused_409} refused 409, other ${JSON.stringify(c.other_statuses)}`);
     }
@@ -104,7 +134,7 @@ async function benchTarget(kind: TargetKind) {
     for (const cache of ['0', '2000']) {
       server = await startServer(target, { DATABASE_POOL_SIZE: args['server-pool'], AVAILABILITY_CACHE_MS: cache }, serverNodeArgs);
       const label = cache === '0' ? 'computed' : 'cached';
-      meter = cpuMeter(server.pid);
+      const meter = cpuMeter(server.pid);
       const avail = await httpAvailability({ ...a, url: server.url }, venue, availGames, 10);
       const availCpu = meter();
       const { embed_key: embedKey } = await api<{ embed_key: string }>(server.url, 'GET', `/api/venues/${venue}`, undefined, a.token);
@@ -116,7 +146,7 @@ async function benchTarget(kind: TargetKind) {
       row(`(c) CPU per staff availability request, ${label}`, kind, perRequest(availCpu, avail.requests, 'API', kind === 'pglite'));
       Object.assign(availability, { [`staff_${label}`]: { ...avail, cpu: availCpu }, [`widget_${label}`]: widget });
     }
-    Object.assign(out, { creation: { http: { ...http, cpu: httpCpu }, raw: { ...raw, cpu: rawCpu }, ratio }, contention: { private: priv, shared, violations }, availability_http: availability });
+    Object.assign(out, { creation: { rounds, http: { ...http, cpu: httpCpu }, raw: { ...raw, cpu: rawCpu }, ratio }, contention: { private: priv, shared, violations }, availability_http: availability });
   } finally {
     await target.dispose();
   }

@@ -11,7 +11,7 @@ import { getOffer } from './offer.js';
 import { bookingAmounts } from './pricing.js';
 import type { Booking, BookingFilter, CreateBookingBody } from './schemas.js';
 import { placeBooking, requestedStart } from './slot.js';
-import { BOOKING_SELECT, bookingSelect, toBooking, type BookingRow } from './sql.js';
+import { BOOKING_COLUMNS, BOOKING_SELECT, CUSTOMER_COLUMNS, toBooking, type BookingRow } from './sql.js';
 
 export interface CreateOptions {
   source: Booking['source'];
@@ -25,7 +25,7 @@ export interface CreateOptions {
 
 export type CreateBookingInput = Omit<CreateBookingBody, 'source'>;
 
-// What bookingSelect needs of a customer, from the customer CTE of createBooking.
+// What the booking write's answer needs of its customer (CUSTOMER_COLUMNS), from the CTE `customer`.
 const CUSTOMER_FIELDS = 'c.organization_id, c.id, c.full_name, c.email, c.phone';
 
 /**
@@ -36,8 +36,9 @@ const CUSTOMER_FIELDS = 'c.organization_id, c.id, c.full_name, c.email, c.phone'
  *   lost the slot writes nothing and learns it from the answer (the constraints stay the wall);
  * - `customer` (parameters from $20), made from `ok` only: the customer row is locked after the room, as everywhere
  *   else (see lockRoom);
- * - the insert, and the answer: the claim's count and bookingSelect over the inserted row (null columns if the slot
- *   was taken or the booking number clashed), with the customer as the statement wrote it.
+ * - the insert, and the answer: the claim's count and the inserted row with the customer as the statement wrote it
+ *   (null columns if the slot was taken or the booking number clashed). The venue's and game's part of the answer
+ *   comes from the offer the booking was checked against, not from a join.
  */
 const insertBooking = (customer: string) => `
   with claim as materialized (select private_bookings, seats from app_claim_slot($3, $2, $4, $6)),
@@ -49,14 +50,15 @@ const insertBooking = (customer: string) => `
   select app_current_org(), $1, customer.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18 from customer
   on conflict (booking_number) do nothing returning *)
   select claim.private_bookings as claimed_private, claim.seats as claimed_seats, answer.*
-    from claim left join (${bookingSelect('inserted', 'customer')}) answer on true`;
+    from claim left join (select ${BOOKING_COLUMNS}, ${CUSTOMER_COLUMNS} from inserted b join customer c on c.id = b.customer_id) answer on true`;
 
 // A new booking's customer (always with an email: the schema requires one) is found or made by that email in the
 // booking's own statement; repeating it on a number clash is harmless. By id, it is only read.
 const INSERT_FOR_EMAIL = prepared('create_booking_for_email', insertBooking(upsertCustomerByEmail(CUSTOMER_FIELDS, { name: '$20', email: '$21', phone: '$22' }, 'ok')));
 const INSERT_FOR_CUSTOMER = prepared('create_booking_for_customer', insertBooking(`select ${CUSTOMER_FIELDS} from customers c, ok where c.id = $20`));
 
-type WriteAnswer = { claimed_private: number; claimed_seats: number } & ({ id: string } & BookingRow | { id: null });
+type WrittenRow = Omit<BookingRow, 'timezone' | 'venue_name' | 'game_name' | 'duration_minutes'>;
+type WriteAnswer = { claimed_private: number; claimed_seats: number } & (({ id: string } & WrittenRow) | { id: null });
 
 /** Creates a booking. The database refuses an overlapping private booking or an overfull shared slot (409). */
 export async function createBooking(tx: Queryable, input: CreateBookingInput, opts: CreateOptions, now: Date): Promise<{ booking: Booking; manageToken: string | null }> {
@@ -82,7 +84,10 @@ export async function createBooking(tx: Queryable, input: CreateBookingInput, op
     if (game.bookingMode === 'private' ? answer.claimed_private > 0 : answer.claimed_seats + input.party_size > game.maxPlayers) {
       throw new AppError('slot_unavailable', game.bookingMode === 'private' ? 'That time is no longer available' : 'That slot does not have enough places left');
     }
-    if (answer.id !== null) return { booking: toBooking(answer), manageToken };
+    if (answer.id !== null) {
+      const row = { ...answer, timezone: venue.timezone, venue_name: venue.name, game_name: game.name, duration_minutes: game.durationMinutes };
+      return { booking: toBooking(row), manageToken };
+    }
   }
 }
 

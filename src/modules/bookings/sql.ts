@@ -42,7 +42,7 @@ export interface BookingRow {
 
 // The bookings table's columns of a BookingRow, named rather than b.*: what a statement returns must not change
 // when a migration adds a column (prepared statements would fail, see Prepared in src/db/client.ts).
-const BOOKING_COLUMNS = [
+export const BOOKING_COLUMNS = [
   'id', 'organization_id', 'booking_number', 'customer_id', 'game_id', 'venue_id', 'start_at', 'end_at', 'blocked_until',
   'booking_date', 'booking_mode', 'party_size', 'status', 'payment_status', 'total_amount', 'discount_amount',
   'final_amount', 'refund_amount', 'currency', 'notes', 'source', 'created_by', 'manage_token_hash', 'cancelled_at',
@@ -51,20 +51,16 @@ const BOOKING_COLUMNS = [
   .map((c) => `b.${c}`)
   .join(', ');
 
-/**
- * Selects BookingRows from `source` (aliased b): the bookings table, or the rows an INSERT or UPDATE in a WITH
- * clause returned, so that a write answers with its booking in the same statement rather than reading it back;
- * `customers` likewise (a customer written by the same statement is not yet visible in the customers table).
- */
-export const bookingSelect = (source = 'bookings', customers = 'customers') => `
-  select ${BOOKING_COLUMNS}, v.timezone, v.name as venue_name, g.name as game_name, g.duration_minutes,
-         c.full_name as customer_name, c.email::text as customer_email, c.phone as customer_phone
-  from ${source} b
+/** What a BookingRow shows of its customer (alias c). */
+export const CUSTOMER_COLUMNS = 'c.full_name as customer_name, c.email::text as customer_email, c.phone as customer_phone';
+
+/** Selects BookingRows (bookings aliased b) with what their API shape shows of the venue, game and customer. */
+export const BOOKING_SELECT = `
+  select ${BOOKING_COLUMNS}, v.timezone, v.name as venue_name, g.name as game_name, g.duration_minutes, ${CUSTOMER_COLUMNS}
+  from bookings b
   join venues v on v.organization_id = b.organization_id and v.id = b.venue_id
   join games g on g.organization_id = b.organization_id and g.id = b.game_id
-  join ${customers} c on c.organization_id = b.organization_id and c.id = b.customer_id`;
-
-export const BOOKING_SELECT = bookingSelect();
+  join customers c on c.organization_id = b.organization_id and c.id = b.customer_id`;
 
 /**
  * Serialises the writers of one game at one venue until the transaction ends, with the very advisory lock the
