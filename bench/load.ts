@@ -7,6 +7,8 @@ export interface NextRequest {
   path: string;
   body?: unknown;
   headers?: Record<string, string>;
+  /** openLoad reports latency percentiles per tag too (e.g. one tag per request shape). */
+  tag?: string;
 }
 
 export interface LoadOptions {
@@ -74,12 +76,13 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
  * connection's quota for the second as fast as it can and then waits for the next second: bursts of 32 concurrent
  * requests every second, whose queueing it then reports as latency.
  */
-export async function openLoad(opts: { url: string; rate: number; seconds: number; next: () => NextRequest }): Promise<LoadResult> {
+export async function openLoad(opts: { url: string; rate: number; seconds: number; next: () => NextRequest }): Promise<LoadResult & { by_tag: Record<string, { requests: number; p50_ms: number; p99_ms: number }> }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
   const target = new URL(opts.url);
   const interval = 1000 / opts.rate;
   const total = Math.round(opts.rate * opts.seconds);
   const latencies: number[] = [];
+  const tagged = new Map<string, number[]>();
   const statuses: Record<string, number> = {};
   let errors = 0;
   let done = 0;
@@ -96,7 +99,9 @@ export async function openLoad(opts: { url: string; rate: number; seconds: numbe
         (res) => {
           res.resume();
           res.on('end', () => {
-            latencies.push(performance.now() - scheduled);
+            const latency = performance.now() - scheduled;
+            latencies.push(latency);
+            if (n.tag) tagged.set(n.tag, [...(tagged.get(n.tag) ?? []), latency]);
             statuses[res.statusCode ?? 0] = (statuses[res.statusCode ?? 0] ?? 0) + 1;
             finish();
           });
@@ -119,7 +124,13 @@ export async function openLoad(opts: { url: string; rate: number; seconds: numbe
   });
   agent.destroy();
   const seconds = (performance.now() - start) / 1000;
+  const pct = (xs: number[], p: number) => (xs.length ? xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : NaN);
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]! : NaN);
-  return { requests: latencies.length, seconds, rps: latencies.length / seconds, p50_ms: pct(50), p99_ms: pct(99), statuses, errors };
+  const byTag = Object.fromEntries(
+    [...tagged].map(([tag, xs]) => {
+      xs.sort((a, b) => a - b);
+      return [tag, { requests: xs.length, p50_ms: pct(xs, 50), p99_ms: pct(xs, 99) }];
+    }),
+  );
+  return { requests: latencies.length, seconds, rps: latencies.length / seconds, p50_ms: pct(latencies, 50), p99_ms: pct(latencies, 99), statuses, errors, by_tag: byTag };
 }

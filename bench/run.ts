@@ -199,6 +199,7 @@ async function benchLists(): Promise<Record<string, unknown>> {
       await listLoad({ url: server.url, token, organizationId: org }, inputs, rate, 3); // warm-up
       const lists = await listLoad({ url: server.url, token, organizationId: org }, inputs, rate, Number(args['list-seconds']));
       row(`(d) list and search at ${rate} req/s`, 'postgres', `p50 ${f1(lists.p50_ms)} ms, p99 ${f1(lists.p99_ms)} ms, ${f0(lists.rps)} /s served, non-200 ${lists.requests - (lists.statuses['200'] ?? 0)}`);
+      for (const [shape, r] of Object.entries(lists.by_tag)) row(`(d)   ${shape}`, 'postgres', `p50 ${f1(r.p50_ms)} ms, p99 ${f1(r.p99_ms)} ms`);
       return { bookings: given ? 'existing database' : n, seed_seconds: seedSeconds, aggregates_ms: agg, offered_rate: rate, load: 'open model, fixed arrival rate (bench/load.ts openLoad)', lists };
     } finally {
       await server.stop();

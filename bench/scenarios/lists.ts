@@ -4,7 +4,7 @@
  * (30-day stats, 8-week trend, hourly distribution) timed directly in SQL on the same data.
  */
 import type { Database } from '../../src/db/client.js';
-import { openLoad, type LoadResult } from '../load.js';
+import { openLoad } from '../load.js';
 
 export interface ListTarget {
   url: string;
@@ -22,15 +22,15 @@ export async function listInputs(db: Database, organizationId: string) {
 }
 
 /** Six request shapes an operator's app sends, in rotation, at `rate` requests per second. */
-export async function listLoad(t: ListTarget, inputs: Awaited<ReturnType<typeof listInputs>>, rate: number, seconds: number): Promise<LoadResult> {
+export async function listLoad(t: ListTarget, inputs: Awaited<ReturnType<typeof listInputs>>, rate: number, seconds: number) {
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-  const shapes = [
-    () => `/api/bookings?limit=20`,
-    () => `/api/bookings?from=${day(0)}&to=${day(6)}&status=confirmed&limit=50`,
-    () => `/api/bookings?venue_id=${inputs.venueId}&game_id=${inputs.gameId}&page=3&limit=20`,
-    (i: number) => `/api/bookings?q=${encodeURIComponent(inputs.numbers[i % inputs.numbers.length]!)}`,
-    (i: number) => `/api/bookings?q=${encodeURIComponent(inputs.names[i % inputs.names.length]!)}&limit=20`,
-    (i: number) => `/api/customers?q=${encodeURIComponent(inputs.names[i % inputs.names.length]!)}&limit=20`,
+  const shapes: [string, (i: number) => string][] = [
+    ['recent list', () => `/api/bookings?limit=20`],
+    ['week by status', () => `/api/bookings?from=${day(0)}&to=${day(6)}&status=confirmed&limit=50`],
+    ['room page 3', () => `/api/bookings?venue_id=${inputs.venueId}&game_id=${inputs.gameId}&page=3&limit=20`],
+    ['booking number', (i) => `/api/bookings?q=${encodeURIComponent(inputs.numbers[i % inputs.numbers.length]!)}`],
+    ['bookings by customer name', (i) => `/api/bookings?q=${encodeURIComponent(inputs.names[i % inputs.names.length]!)}&limit=20`],
+    ['customers by name', (i) => `/api/customers?q=${encodeURIComponent(inputs.names[i % inputs.names.length]!)}&limit=20`],
   ];
   let i = 0;
   return openLoad({
@@ -39,7 +39,8 @@ export async function listLoad(t: ListTarget, inputs: Awaited<ReturnType<typeof 
     rate,
     next: () => {
       const n = i++;
-      return { method: 'GET', path: shapes[n % shapes.length]!(Math.floor(n / shapes.length)), headers: { authorization: `Bearer ${t.token}`, 'x-organization-id': t.organizationId } };
+      const [tag, path] = shapes[n % shapes.length]!;
+      return { method: 'GET', tag, path: path(Math.floor(n / shapes.length)), headers: { authorization: `Bearer ${t.token}`, 'x-organization-id': t.organizationId } };
     },
   });
 }
