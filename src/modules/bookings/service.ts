@@ -36,7 +36,7 @@ const CUSTOMER_FIELDS = 'c.organization_id, c.id, c.full_name, c.email, c.phone'
  *   lost the slot writes nothing and learns it from the answer (the constraints stay the wall);
  * - `customer` (parameters from $20), made from `ok` only: the customer row is locked after the room, as everywhere
  *   else (see lockRoom);
- * - the insert, and the answer: the claim's count and the inserted row with the customer as the statement wrote it
+ * - the insert, and the answer: whether `ok` had its row (`slot_free`) and the inserted row with the customer as the statement wrote it
  *   (null columns if the slot was taken or the booking number clashed). The venue's and game's part of the answer
  *   comes from the offer the booking was checked against, not from a join.
  */
@@ -49,7 +49,7 @@ const insertBooking = (customer: string) => `
     source, created_by, manage_token_hash)
   select app_current_org(), $1, customer.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18 from customer
   on conflict (booking_number) do nothing returning *)
-  select claim.private_bookings as claimed_private, claim.seats as claimed_seats, answer.*
+  select exists (select from ok) as slot_free, answer.*
     from claim left join (select ${BOOKING_COLUMNS}, ${CUSTOMER_COLUMNS} from inserted b join customer c on c.id = b.customer_id) answer on true`;
 
 // A new booking's customer (always with an email: the schema requires one) is found or made by that email in the
@@ -58,7 +58,7 @@ const INSERT_FOR_EMAIL = prepared('create_booking_for_email', insertBooking(upse
 const INSERT_FOR_CUSTOMER = prepared('create_booking_for_customer', insertBooking(`select ${CUSTOMER_FIELDS} from customers c, ok where c.id = $20`));
 
 type WrittenRow = Omit<BookingRow, 'timezone' | 'venue_name' | 'game_name' | 'duration_minutes'>;
-type WriteAnswer = { claimed_private: number; claimed_seats: number } & (({ id: string } & WrittenRow) | { id: null });
+type WriteAnswer = { slot_free: boolean } & (({ id: string } & WrittenRow) | { id: null });
 
 /** Creates a booking. The database refuses an overlapping private booking or an overfull shared slot (409). */
 export async function createBooking(tx: Queryable, input: CreateBookingInput, opts: CreateOptions, now: Date): Promise<{ booking: Booking; manageToken: string | null }> {
@@ -81,7 +81,7 @@ export async function createBooking(tx: Queryable, input: CreateBookingInput, op
       ...customer.params,
     ]);
     const answer = rows[0]!;
-    if (game.bookingMode === 'private' ? answer.claimed_private > 0 : answer.claimed_seats + input.party_size > game.maxPlayers) {
+    if (!answer.slot_free) {
       throw new AppError('slot_unavailable', game.bookingMode === 'private' ? 'That time is no longer available' : 'That slot does not have enough places left');
     }
     if (answer.id !== null) {
