@@ -2,14 +2,16 @@
  * Pure availability engine: opening hours + closures + existing bookings -> bookable slots. No I/O and no
  * clock (the query carries `nowMs`), so the same input always yields the same slots in any process zone.
  */
+import { priceFor } from '../../pricing/party.js';
 import type { AvailabilityQuery, ExistingBooking, GameRules, Slot } from './types.js';
-import { type ZoneDays, dayToIso, formatClock, isoToDay, parseClock, weekdayOfDay, zoneDays } from './local-time.js';
+import { type ZoneDays, dayToIso, formatClock, isoToDay, parseClock, weekdayOfDay, zoneDays } from '../../time/local-time.js';
 
 export {
   instantToLocal,
   isValidTimeZone,
   localDateTimeToInstants,
-} from './local-time.js';
+} from '../../time/local-time.js';
+export { priceFor } from '../../pricing/party.js';
 
 const MINUTE_MS = 60_000;
 const DAY_MINUTES = 1440;
@@ -25,11 +27,6 @@ interface Candidate {
   day: number;
   minute: number;
   offset: number;
-}
-
-/** Price for a party: per_player scales with the party, flat does not. */
-export function priceFor(game: Pick<GameRules, 'priceCents' | 'pricing'>, partySize: number): number {
-  return game.pricing === 'per_player' ? game.priceCents * partySize : game.priceCents;
 }
 
 /** Turn "HH:MM" bounds into wall minutes; a close at or before the open runs past midnight, "24:00" ends the day. */

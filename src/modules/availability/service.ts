@@ -4,7 +4,7 @@ import { getGame } from '../games/service.js';
 import { offerQuery, type OfferRow, toOffer } from '../bookings/offer.js';
 import { gameRules } from '../bookings/slot.js';
 import { computeSlots } from './engine.js';
-import { localIso } from './local-time.js';
+import { localIso } from '../../time/local-time.js';
 import type { Availability, AvailabilityRequest } from './schemas.js';
 import type { ExistingBooking } from './types.js';
 

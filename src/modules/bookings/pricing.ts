@@ -1,4 +1,4 @@
-import { priceFor } from '../availability/engine.js';
+import { percentOf, priceFor } from '../../pricing/party.js';
 
 /** The amounts of a booking in minor units. Discounts arrive with promotions; until then they are zero. */
 export function bookingAmounts(game: { pricing: 'per_player' | 'flat'; priceCents: number }, partySize: number) {
@@ -19,5 +19,5 @@ export function refundFor(
   const insideWindow = booking.start_at.getTime() - now.getTime() < policy.cancellation_window_hours * 3_600_000;
   const percent = insideWindow ? policy.refund_percent_inside_window : policy.refund_percent_outside_window;
   const paid = booking.payment_status === 'paid' ? booking.final_amount : 0;
-  return { insideWindow, percent, amount: Math.round((paid * percent) / 100) };
+  return { insideWindow, percent, amount: percentOf(paid, percent) };
 }

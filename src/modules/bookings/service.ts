@@ -9,6 +9,9 @@ import { upsertCustomerByEmail } from '../customers/sql.js';
 import { newBookingNumber } from './number.js';
 import { getOffer } from './offer.js';
 import { bookingAmounts } from './pricing.js';
+
+// The booking rules other parts (the demo seeder) apply to their own rows: what a party pays, what a cancellation refunds.
+export { bookingAmounts, refundFor } from './pricing.js';
 import type { Booking, BookingFilter, CreateBookingBody } from './schemas.js';
 import { placeBooking, requestedStart } from './slot.js';
 import { BOOKING_COLUMNS, BOOKING_SELECT, CUSTOMER_COLUMNS, toBooking, type BookingRow } from './sql.js';

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/client.js';
-import { dayToIso, formatClock, localIso, rfc3339, zoneDays } from '../availability/local-time.js';
+import { dayToIso, formatClock, localIso, rfc3339, zoneDays } from '../../time/local-time.js';
 import type { Booking, BookingStatus } from './schemas.js';
 
 /** A booking row joined with what its API shape shows of the venue, game and customer. */

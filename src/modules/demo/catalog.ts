@@ -3,7 +3,7 @@
  * Plain data (plus the closures of the years the demo spans), validated by the same zod schemas the API uses.
  */
 import type { Role } from '../../http/auth.js';
-import { civilFromDays, daysFromCivil, dayToIso, weekdayOfDay } from '../availability/local-time.js';
+import { civilFromDays, daysFromCivil, dayToIso, weekdayOfDay } from '../../time/local-time.js';
 import type { Closure, OpeningRange } from '../availability/types.js';
 
 export const DEMO_ORGANIZATION = {

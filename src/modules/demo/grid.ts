@@ -5,7 +5,7 @@
  * so any mix of party sizes fits. Pure: no I/O, no clock (the caller passes `nowMs`).
  */
 import { computeSlots } from '../availability/engine.js';
-import { civilFromDays, dayToIso, isoToDay, parseClock, weekdayOfDay } from '../availability/local-time.js';
+import { civilFromDays, dayToIso, isoToDay, parseClock, weekdayOfDay } from '../../time/local-time.js';
 import type { GameRules, VenueRules } from '../availability/types.js';
 import type { Random } from './random.js';
 

@@ -7,7 +7,7 @@
  * replaces the per-row audit of customers and bookings (the catalogue is audited row by row as usual).
  */
 import type { Database, Queryable } from '../../db/client.js';
-import { dayToIso } from '../availability/local-time.js';
+import { dayToIso } from '../../time/local-time.js';
 import { createGame } from '../games/service.js';
 import { createGameBody } from '../games/schemas.js';
 import { createOrganization, updateOrganization } from '../organizations/service.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { computeSlots, instantToLocal, localDateTimeToInstants } from '../../../src/modules/availability/engine.js';
-import { dayToIso, formatClock, isoToDay, localIso, rfc3339, weekdayOfDay, ZoneDays } from '../../../src/modules/availability/local-time.js';
+import { dayToIso, formatClock, isoToDay, localIso, rfc3339, weekdayOfDay, ZoneDays } from '../../../src/time/local-time.js';
 import type { AvailabilityQuery, Closure, ExistingBooking, OpeningRange, Slot } from '../../../src/modules/availability/types.js';
 
 const MIN = 60_000;

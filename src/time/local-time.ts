@@ -1,5 +1,6 @@
 /**
- * Calendar and time-zone helpers for the availability engine. All zone math goes through luxon; the only
+ * Calendar and time-zone helpers (pure: no I/O, no clock) for every module that turns venue-local dates and wall
+ * times into instants and back: the availability engine, booking answers, the demo seeder. All zone math goes through luxon; the only
  * arithmetic done here by hand is on calendar day numbers (which have no zone) and on elapsed milliseconds
  * inside days that luxon has confirmed to have a single, constant UTC offset.
  */
