@@ -1,5 +1,67 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+// The one-way arrows of docs/architecture.md, checked on resolved files (not on how an import is spelled).
+const root = import.meta.dirname;
+const modules = readdirSync(`${root}/src/modules`, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+// A module's public files: what other modules (and the demo, jobs, bench) may import of it.
+const publicFiles = ['service', 'schemas', 'types', 'index'].map((f) => `${root}/src/modules/*/${f}.ts`);
+// Pure parts: rules and arithmetic, no I/O, no clock, no globals (so they can be property-tested in any zone).
+const pure = [
+  'src/time/**',
+  'src/pricing/**',
+  'src/modules/availability/engine.ts',
+  'src/modules/availability/types.ts',
+  'src/modules/venues/types.ts',
+  'src/modules/bookings/pricing.ts',
+  'src/modules/bookings/status.ts',
+];
+const io = ['src/db/**', 'src/http/**', 'src/modules/*/service.ts', 'src/modules/*/sql.ts', 'src/modules/*/routes.ts', 'src/{app,main,cli}.ts'];
+
+const zones = [
+  ...modules.map((m) => ({
+    target: `src/modules/${m}/**`,
+    from: `src/modules/!(${m})/**`,
+    except: publicFiles,
+    message: 'A module imports another only through its public files: service.ts, schemas.ts, types.ts or index.ts.',
+  })),
+  {
+    target: ['src/demo/**', 'src/{main,cli,config}.ts'],
+    from: 'src/modules/**',
+    except: publicFiles,
+    message: 'The entry points and the demo seeder use modules through their public files.',
+  },
+  {
+    // app.ts also mounts each module's routes.
+    target: 'src/app.ts',
+    from: 'src/modules/**',
+    except: [...publicFiles, `${root}/src/modules/*/routes.ts`],
+    message: 'app.ts registers routes.ts and uses public files, nothing else of a module.',
+  },
+  {
+    target: ['src/db/**', 'src/http/**'],
+    from: ['src/modules/**', 'src/demo/**', 'src/{app,main,cli}.ts'],
+    message: 'db/ and http/ import no module: offer a hook (CommitHooks.afterCommit) and let the module register.',
+  },
+  {
+    target: ['src/time/**', 'src/pricing/**'],
+    from: ['src/modules/**', 'src/demo/**', 'src/db/**', 'src/http/**'],
+    message: 'time/ and pricing/ are pure helpers below every module.',
+  },
+  {
+    target: 'src/modules/**',
+    from: ['src/demo/**', 'src/{app,main,cli}.ts'],
+    message: 'Modules never import the entry points or the demo seeder: the arrows point from them to modules.',
+  },
+  ...pure.map((target) => ({
+    target,
+    from: io,
+    message: 'Pure parts (engine, pricing, time) import no I/O.',
+  })),
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', 'scratch/', 'bench/results/'] },
@@ -18,17 +80,29 @@ export default tseslint.config(
     },
   },
   {
-    // The layering of ARCHITECTURE.md: the availability engine is pure; db/ and http/ import no module.
-    files: ['src/modules/availability/engine.ts', 'src/modules/availability/local-time.ts', 'src/modules/availability/types.ts'],
+    files: ['src/**/*.ts', 'bench/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: `${root}/tsconfig.json` })] },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/db/*', '**/http/*', 'fastify', 'pg', '@electric-sql/*', 'node:*'], message: 'The availability engine is pure: no I/O.' }] }],
+      'import-x/no-restricted-paths': ['error', { basePath: root, zones }],
+      // No import cycles at all, within a module or between modules: a cycle means a shared part wants its own place.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {
-    files: ['src/db/**/*.ts', 'src/http/**/*.ts'],
-    ignores: ['src/http/context.ts'],
+    // Benchmarks measure the product through its public files too.
+    files: ['bench/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/modules/**'], message: 'db/ and http/ must not depend on domain modules.' }] }],
+      'import-x/no-restricted-paths': [
+        'error',
+        { basePath: root, zones: [{ target: 'bench/**', from: 'src/modules/**', except: publicFiles, message: 'Benchmarks use modules through their public files.' }] },
+      ],
+    },
+  },
+  {
+    files: pure,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['fastify', 'pg', '@electric-sql/*', 'node:*'], message: 'Pure parts (engine, pricing, time) import no I/O.' }] }],
     },
   },
   {

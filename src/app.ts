@@ -5,7 +5,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -13,18 +13,16 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
-import type { Database, Queryable } from './db/client.js';
-import { withTenant } from './db/tenant.js';
-import { withSession } from './http/auth.js';
+import type { Database } from './db/client.js';
 import type { Clock } from './http/context.js';
 import './http/context.js';
 import { responseSerializerCompiler } from './http/serializer.js';
 import { AppError, handleError, handleNotFound } from './http/errors.js';
+import { installTenant } from './http/tenant.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
-import { AvailabilityCache } from './modules/availability/cache.js';
 import { healthRoutes } from './modules/health/routes.js';
-import { outboxMailer, type Mailer } from './modules/notifications/mailer.js';
+import { outboxMailer, type Mailer } from './modules/notifications/service.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { venuesRoutes } from './modules/venues/routes.js';
@@ -75,28 +73,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('config', config);
   app.decorate('clock', deps.clock ?? (() => new Date()));
   app.decorate('mailer', deps.mailer ?? outboxMailer(deps.db, app.log));
-  app.decorate('availabilityCache', new AvailabilityCache(config.AVAILABILITY_CACHE_MS));
   app.decorateRequest('auth', null);
   app.decorateRequest('deferredAuth', null);
-  app.decorateRequest('tenant', async function tenant(fn, as) {
-    if (this.method === 'GET' || this.method === 'HEAD') return runTenant(this, fn, as);
-    // A write request may change what availability answers (a booking, a venue's hours, a game's rules): once it
-    // has committed, and before its response leaves, this process's cached answers of the organization retire.
-    // A public request enters its organization in SQL (embed key, booking number); it is read back for this.
-    let entered: string | null = null;
-    const result = await runTenant(
-      this,
-      async (tx) => {
-        const value = await fn(tx);
-        if (as && !as.organizationId) entered = (await tx.query<{ org: string }>(`select current_setting('app.organization_id', true) as org`)).rows[0]?.org || null;
-        return value;
-      },
-      as,
-    );
-    const organizationId = as ? (as.organizationId ?? entered) : this.auth?.organizationId;
-    if (organizationId) this.server.availabilityCache.invalidate(organizationId);
-    return result;
-  });
+  installTenant(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -165,22 +144,4 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { prefix: '/api' },
   );
   return app;
-}
-
-/** The request's tenant transaction: the deferred session check opens it, or the context already known. */
-function runTenant<T>(request: FastifyRequest, fn: (tx: Queryable) => Promise<T>, as?: { organizationId: string | null; actorRole: string }): Promise<T> {
-  if (!as && !request.auth && request.deferredAuth) return withSession(request, request.deferredAuth, fn);
-  const auth = request.auth;
-  return withTenant(
-    request.server.db,
-    {
-      organizationId: as ? as.organizationId : (auth?.organizationId ?? null),
-      userId: as ? null : (auth?.userId ?? null),
-      actorRole: as ? as.actorRole : (auth?.role ?? null),
-      requestId: request.id,
-      clientIp: request.ip,
-      userAgent: request.headers['user-agent'] ?? null,
-    },
-    fn,
-  );
 }

@@ -4,7 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Database } from '../../src/db/client.js';
-import { computeSlots } from '../../src/modules/availability/engine.js';
+import { computeSlots } from '../../src/modules/availability/service.js';
 import type { AvailabilityQuery, ExistingBooking } from '../../src/modules/availability/types.js';
 import { createGames, type Api } from '../fixtures.js';
 import { load, type LoadResult } from '../load.js';

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { prepared, type Database } from '../../src/db/client.js';
 import { withTenant } from '../../src/db/tenant.js';
-import { newBookingNumber } from '../../src/modules/bookings/number.js';
+import { newBookingNumber } from '../../src/modules/bookings/service.js';
 import { createGames, freeSlots, shuffle, type Api, type SlotRef } from '../fixtures.js';
 import { load, type LoadResult } from '../load.js';
 

@@ -40,3 +40,40 @@ export function withTenant<T>(db: Database, ctx: TenantContext, fn: (tx: Queryab
     params: [ctx.organizationId ?? '', ctx.userId ?? '', ctx.actorRole ?? '', ...requestSettingsParams(ctx)],
   });
 }
+
+/** A reaction to a committed write of an organization: a cache to retire, an event to publish. */
+export type CommitHook = (organizationId: string) => void;
+
+/**
+ * What should happen once a tenant transaction that may have written has committed. Modules register their
+ * reactions here (availability retires its cached answers); the tenant transaction runs them after COMMIT and
+ * before the response leaves, and never names them: db/ and http/ know no module.
+ */
+export class CommitHooks {
+  private readonly hooks: CommitHook[] = [];
+
+  /** Runs `hook` after every committed write transaction, with the organization it wrote in. */
+  afterCommit(hook: CommitHook): void {
+    this.hooks.push(hook);
+  }
+
+  /** Called by the tenant transaction once it has committed. */
+  committed(organizationId: string): void {
+    for (const hook of this.hooks) hook(organizationId);
+  }
+}
+
+const entered = new WeakMap<Queryable, string>();
+
+/**
+ * Records that a statement of `tx` pointed the transaction at `organizationId` itself (a public request resolving
+ * an embed key or a booking number), so that the commit hooks learn which organization it wrote in.
+ */
+export function markEntered(tx: Queryable, organizationId: string): void {
+  entered.set(tx, organizationId);
+}
+
+/** The organization a statement of `tx` entered (markEntered), if any. */
+export function enteredOrganization(tx: Queryable): string | undefined {
+  return entered.get(tx);
+}

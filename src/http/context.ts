@@ -1,19 +1,21 @@
 import type { Queryable, Database } from '../db/client.js';
+import type { CommitHooks } from '../db/tenant.js';
 import type { Config } from '../config.js';
-import type { AvailabilityCache } from '../modules/availability/cache.js';
-import type { Mailer } from '../modules/notifications/mailer.js';
 import type { AuthContext, DeferredAuth } from './auth.js';
+import type { TenantAs } from './tenant.js';
 
 /** The clock every service reads; tests replace it to freeze time. */
 export type Clock = () => Date;
 
+// What the app and each request carry. A module that decorates the app with something of its own declares it
+// beside its code (see notifications/mailer.ts), so this file names no module.
 declare module 'fastify' {
   interface FastifyInstance {
     db: Database;
     config: Config;
-    mailer: Mailer;
     clock: Clock;
-    availabilityCache: AvailabilityCache;
+    /** Reactions to committed writes (see installTenant in src/http/tenant.ts). */
+    commitHooks: CommitHooks;
   }
   interface FastifyRequest {
     auth: AuthContext | null;
@@ -23,6 +25,6 @@ declare module 'fastify' {
      * Runs `fn` in this request's tenant transaction (RLS and audit context set from `auth`). Public routes,
      * which have no signed-in user, name the organization they resolved from an embed key or booking number.
      */
-    tenant<T>(fn: (tx: Queryable) => Promise<T>, as?: { organizationId: string | null; actorRole: string }): Promise<T>;
+    tenant<T>(fn: (tx: Queryable) => Promise<T>, as?: TenantAs): Promise<T>;
   }
 }

@@ -4,7 +4,7 @@ import type { Database, Queryable } from '../../db/client.js';
 import { withTenant, type TenantContext } from '../../db/tenant.js';
 import { hashToken, lookupSession, sessionUser, type Role } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
-import type { Mailer } from '../notifications/mailer.js';
+import type { Mailer } from '../notifications/service.js';
 import { createOrganization, getOrganization } from '../organizations/service.js';
 import { hashPassword, insertUser } from '../users/service.js';
 

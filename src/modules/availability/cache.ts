@@ -1,3 +1,4 @@
+import type { CommitHooks } from '../../db/tenant.js';
 import type { Availability } from './schemas.js';
 
 interface Entry {
@@ -64,4 +65,21 @@ export class AvailabilityCache {
     this.set(key, organizationId, generation, nowMs, value);
     return value;
   }
+}
+
+const caches = new WeakMap<CommitHooks, AvailabilityCache>();
+
+/**
+ * The app's one availability cache (an app is known by its commit hooks; tests build several apps in a process),
+ * made on first use and retired organization by organization by every committed write (afterCommit).
+ */
+export function availabilityCacheFor(hooks: CommitHooks, ttlMs: number): AvailabilityCache {
+  let cache = caches.get(hooks);
+  if (!cache) {
+    const made = new AvailabilityCache(ttlMs);
+    hooks.afterCommit((organizationId) => made.invalidate(organizationId));
+    caches.set(hooks, made);
+    cache = made;
+  }
+  return cache;
 }

@@ -3,7 +3,7 @@
  * clock (the query carries `nowMs`), so the same input always yields the same slots in any process zone.
  */
 import { priceFor } from '../../pricing/party.js';
-import type { AvailabilityQuery, ExistingBooking, GameRules, Slot } from './types.js';
+import type { AvailabilityQuery, ExistingBooking, Slot } from './types.js';
 import { type ZoneDays, dayToIso, formatClock, isoToDay, parseClock, weekdayOfDay, zoneDays } from '../../time/local-time.js';
 
 export {

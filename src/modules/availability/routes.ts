@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actor, requireRole } from '../../http/auth.js';
 import { authErrors, errors, idParams } from '../../http/fields.js';
 import { availabilityQuery, availabilitySchema } from './schemas.js';
-import { getAvailability } from './service.js';
+import { availabilityCacheFor, cachedAvailability } from './service.js';
 
 export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
+  const cache = availabilityCacheFor(app.commitHooks, app.config.AVAILABILITY_CACHE_MS);
   app.get(
     '/games/:id/availability',
     {
@@ -19,13 +20,9 @@ export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) =>
-      request.tenant((tx) => {
-        // The session was checked by the statement that opened this transaction (an organization is required).
-        const organizationId = actor(request).organizationId ?? '';
-        const now = app.clock();
-        const q = request.query;
-        const key = JSON.stringify(['staff', organizationId, request.params.id, q.venue_id ?? null, q.from, q.to, q.party_size ?? null]);
-        return app.availabilityCache.through(key, organizationId, now.getTime(), () => getAvailability(tx, request.params.id, q, now));
-      }),
+      // The session is checked by the statement that opens the transaction (an organization is required).
+      cachedAvailability(cache, { gameId: request.params.id, query: request.query }, app.clock(), (fn) => request.tenant(fn), async () => ({
+        organizationId: actor(request).organizationId ?? '',
+      })),
   );
 };

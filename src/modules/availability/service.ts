@@ -1,29 +1,19 @@
-import { prepared, type Queryable } from '../../db/client.js';
+import type { Queryable } from '../../db/client.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { getGame } from '../games/service.js';
-import { offerQuery, type OfferRow, toOffer } from '../bookings/offer.js';
-import { gameRules } from '../bookings/slot.js';
-import { computeSlots } from './engine.js';
 import { localIso } from '../../time/local-time.js';
+import { getGame, toOffer, type OfferRow } from '../games/service.js';
+import type { AvailabilityCache } from './cache.js';
+import { computeSlots } from './engine.js';
+import { gameRules } from './placement.js';
 import type { Availability, AvailabilityRequest } from './schemas.js';
+import { AVAILABILITY } from './sql.js';
 import type { ExistingBooking } from './types.js';
 
-/**
- * Live bookings of the game at the venue that could touch the requested days, as [start, end, blocked until,
- * party] in epoch seconds (date_part's float: several times cheaper to build than extract's numeric). $3-$5 come
- * from `bookingWindow`: those blocking the room after $3 and starting before $4. A booking blocks its room for at
- * most two days (constraint bookings_span_check), so it also starts after $5 ($3 minus two days): with both bounds
- * on start_at the look-up reads one range of bookings_room_start_idx, from the index alone, instead of the room's
- * whole history. The bounds are parameters, not expressions of the venue's time zone, because under row-level
- * security PostgreSQL puts a condition into an index scan only when all of it is leakproof.
- */
-const LIVE_BOOKINGS = `(select coalesce(json_agg(json_build_array(date_part('epoch', b.start_at), date_part('epoch', b.end_at),
-                                                  date_part('epoch', b.blocked_until), b.party_size)), '[]')
-    from bookings b
-   where b.venue_id = v.id and b.game_id = g.id and b.status <> 'cancelled'
-     and b.start_at > $5::timestamptz and b.start_at < $4::timestamptz and b.blocked_until > $3::timestamptz) as bookings`;
-
-const AVAILABILITY = prepared('availability', offerQuery(LIVE_BOOKINGS));
+// Where a booking may start: the bookings module checks a request here before it writes.
+export { assertPartySize, placeBooking, requestedStart, type PlacedSlot } from './placement.js';
+export { availabilityCacheFor } from './cache.js';
+// The pure engine, for callers that lay out slots themselves (the demo seeder puts its bookings on real slots).
+export { computeSlots } from './engine.js';
 
 const DAY_MS = 86_400_000;
 
@@ -99,4 +89,40 @@ export async function getAvailability(
       price_cents: s.priceCents,
     })),
   };
+}
+
+/** What a caller asks availability for; `embedKey` makes it the widget's question (active games, the key's venue). */
+export interface AvailabilityAsk {
+  gameId: string;
+  query: AvailabilityRequest;
+  embedKey?: string;
+}
+
+/** Opens the request's tenant transaction (request.tenant). */
+export type InTenant = <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>;
+
+/**
+ * Availability as both routes answer it, through the app's cache (AVAILABILITY_CACHE_MS): `enter` runs first in the
+ * tenant transaction and names the organization (and, for the widget, the venue) the request is in. The widget's
+ * answers are keyed by its embed key, so a hit needs no database at all; any write of the organization (a rotated
+ * key, an archived venue, a booking) retires the answers computed before it. Staff answers are keyed by their
+ * organization, known once the session is checked inside the transaction.
+ */
+export async function cachedAvailability(
+  cache: AvailabilityCache,
+  ask: AvailabilityAsk,
+  now: Date,
+  inTenant: InTenant,
+  enter: (tx: Queryable) => Promise<{ organizationId: string; venueId?: string }>,
+): Promise<Availability> {
+  const { gameId, query, embedKey } = ask;
+  const widgetKey = embedKey === undefined ? null : JSON.stringify(['widget', embedKey, gameId, query.from, query.to, query.party_size ?? null]);
+  const hit = widgetKey && cache.get(widgetKey, now.getTime());
+  if (hit) return hit;
+  return inTenant(async (tx) => {
+    const { organizationId, venueId } = await enter(tx);
+    const key = widgetKey ?? JSON.stringify(['staff', organizationId, gameId, query.venue_id ?? null, query.from, query.to, query.party_size ?? null]);
+    const request = venueId ? { ...query, venue_id: venueId } : query;
+    return cache.through(key, organizationId, now.getTime(), () => getAvailability(tx, gameId, request, now, { activeOnly: widgetKey !== null }));
+  });
 }

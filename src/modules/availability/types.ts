@@ -3,19 +3,9 @@
  * including the clock (`now`), so tests can freeze time and property-test any zone.
  */
 
-/** One opening range on a weekday. `close` may be "24:00", or earlier than `open` for hours past midnight. */
-export interface OpeningRange {
-  weekday: number; // 0 = Sunday ... 6 = Saturday
-  open: string; // "HH:MM"
-  close: string; // "HH:MM" or "24:00"
-}
+import type { Closure, OpeningRange } from '../venues/types.js';
 
-/** A date-specific exception: no open/close = closed all day; open/close = special hours replacing that day's ranges. */
-export interface Closure {
-  date: string; // "YYYY-MM-DD", venue-local
-  open?: string;
-  close?: string;
-}
+export type { Closure, OpeningRange } from '../venues/types.js';
 
 export interface VenueRules {
   timezone: string; // IANA name, already validated

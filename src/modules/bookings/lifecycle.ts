@@ -1,13 +1,13 @@
 import type { Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
+import { assertPartySize, placeBooking, requestedStart, type PlacedSlot } from '../availability/service.js';
 import { assertCustomerExists } from '../customers/service.js';
+import { getOffer } from '../games/service.js';
 import { getOrganization } from '../organizations/service.js';
 import { bookingAmounts, refundFor } from './pricing.js';
+import { getBooking, loadBookingRow } from './rows.js';
 import type { Booking, BookingStatus, UpdateBookingBody } from './schemas.js';
-import { getOffer } from './offer.js';
-import { getBooking, loadBookingRow } from './service.js';
-import { assertPartySize, placeBooking, requestedStart } from './slot.js';
-import { lockRoom } from './sql.js';
+import { BATCH_ITEM, CANCEL_BOOKING, LOCK_ROOM, SET_STATUS, UPDATE_BOOKING } from './sql.js';
 import { canTransition } from './status.js';
 
 function assertTransition(from: BookingStatus, to: BookingStatus) {
@@ -33,7 +33,7 @@ export async function updateBooking(tx: Queryable, id: string, input: UpdateBook
   if (input.status) assertTransition(row.status, input.status);
   if (input.customer_id) await assertCustomerExists(tx, input.customer_id);
 
-  let placement: { start: Date; end: Date; blockedUntil: Date; bookingDate: string } | null = null;
+  let placement: PlacedSlot | null = null;
   let amounts: ReturnType<typeof bookingAmounts> | null = null;
   if (moves) {
     const { venue, game } = await getOffer(tx, row.game_id, row.venue_id);
@@ -44,17 +44,10 @@ export async function updateBooking(tx: Queryable, id: string, input: UpdateBook
       assertPartySize(game, partySize);
     }
     if (input.party_size !== undefined) amounts = bookingAmounts(game, partySize);
-    await lockRoom(tx, row.venue_id, row.game_id);
+    await tx.query(LOCK_ROOM, [row.venue_id, row.game_id]);
   }
   await tx.query(
-    `update bookings set
-       start_at = coalesce($2, start_at), end_at = coalesce($3, end_at), blocked_until = coalesce($4, blocked_until),
-       booking_date = coalesce($5, booking_date), party_size = coalesce($6, party_size),
-       total_amount = coalesce($7, total_amount), discount_amount = coalesce($8, discount_amount),
-       final_amount = coalesce($9, final_amount), notes = coalesce($10, notes), status = coalesce($11, status),
-       customer_id = coalesce($12, customer_id),
-       checked_in_at = case when $11 = 'checked-in' and status <> 'checked-in' then $13 else checked_in_at end
-     where id = $1`,
+    UPDATE_BOOKING,
     [
       id, placement?.start ?? null, placement?.end ?? null, placement?.blockedUntil ?? null, placement?.bookingDate ?? null,
       input.party_size ?? null, amounts?.total_amount ?? null, amounts?.discount_amount ?? null, amounts?.final_amount ?? null,
@@ -69,10 +62,7 @@ export async function transitionBooking(tx: Queryable, id: string, to: BookingSt
   if (to === 'cancelled') return cancelBooking(tx, id, now, { enforceWindow: false });
   const row = await loadBookingRow(tx, id, true);
   assertTransition(row.status, to);
-  await tx.query(
-    `update bookings set status = $2, checked_in_at = case when $2 = 'checked-in' then $3 else checked_in_at end where id = $1`,
-    [id, to, now],
-  );
+  await tx.query(SET_STATUS, [id, to, now]);
   return getBooking(tx, id);
 }
 
@@ -90,9 +80,7 @@ export async function cancelBooking(tx: Queryable, id: string, now: Date, opts: 
     throw new AppError('rule_violation', `Bookings can be cancelled up to ${policies.cancellation_window_hours} hours before the start`);
   }
   await tx.query(
-    `update bookings set status = 'cancelled', cancelled_at = $2, refund_amount = $3,
-       payment_status = case when $3 > 0 then 'refunded' else payment_status end
-     where id = $1`,
+    CANCEL_BOOKING,
     [id, now, refund.amount],
   );
   return getBooking(tx, id);
@@ -103,13 +91,13 @@ export async function batchStatus(tx: Queryable, ids: string[], status: BookingS
   const updated: string[] = [];
   const failed: { id: string; code: string; message: string }[] = [];
   for (const id of [...new Set(ids)]) {
-    await tx.query('savepoint batch_item');
+    await tx.query(BATCH_ITEM.begin);
     try {
       await transitionBooking(tx, id, status, now);
-      await tx.query('release savepoint batch_item');
+      await tx.query(BATCH_ITEM.done);
       updated.push(id);
     } catch (err) {
-      await tx.query('rollback to savepoint batch_item');
+      await tx.query(BATCH_ITEM.undo);
       if (!(err instanceof AppError)) throw err;
       failed.push({ id, code: err.code, message: err.message });
     }

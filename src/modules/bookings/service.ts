@@ -1,20 +1,27 @@
 import { randomBytes } from 'node:crypto';
-import { prepared, type Queryable } from '../../db/client.js';
+import type { Queryable } from '../../db/client.js';
+import { markEntered } from '../../db/tenant.js';
 import { likePattern } from '../../db/like.js';
 import { hashToken } from '../../http/auth.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { fetchPage, type Pagination } from '../../http/pagination.js';
+import { placeBooking, requestedStart } from '../availability/service.js';
 import { assertCustomerExists } from '../customers/service.js';
-import { upsertCustomerByEmail } from '../customers/sql.js';
-import { newBookingNumber } from './number.js';
-import { getOffer } from './offer.js';
+import { getOffer } from '../games/service.js';
+import { BOOKING_NUMBER, newBookingNumber } from './number.js';
 import { bookingAmounts } from './pricing.js';
-
-// The booking rules other parts (the demo seeder) apply to their own rows: what a party pays, what a cancellation refunds.
-export { bookingAmounts, refundFor } from './pricing.js';
 import type { Booking, BookingFilter, CreateBookingBody } from './schemas.js';
-import { placeBooking, requestedStart } from './slot.js';
-import { BOOKING_COLUMNS, BOOKING_SELECT, CUSTOMER_COLUMNS, toBooking, type BookingRow } from './sql.js';
+import * as sql from './sql.js';
+import { toBooking } from './sql.js';
+
+// The booking rules other parts apply to their own rows (the demo seeder): what a party pays, what a cancellation
+// refunds, what a booking number looks like.
+export { bookingAmounts, refundFor } from './pricing.js';
+export { BOOKING_NUMBER, BOOKING_NUMBER_ALPHABET, newBookingNumber } from './number.js';
+export { batchStatus, cancelBooking, transitionBooking, updateBooking } from './lifecycle.js';
+export { getBooking, loadBookingRow } from './rows.js';
+export { toBooking } from './sql.js';
+export type { BookingRow } from './sql.js';
 
 export interface CreateOptions {
   source: Booking['source'];
@@ -28,41 +35,6 @@ export interface CreateOptions {
 
 export type CreateBookingInput = Omit<CreateBookingBody, 'source'>;
 
-// What the booking write's answer needs of its customer (CUSTOMER_COLUMNS), from the CTE `customer`.
-const CUSTOMER_FIELDS = 'c.organization_id, c.id, c.full_name, c.email, c.phone';
-
-/**
- * A booking's whole write as one statement (one round trip), in this order, which data dependencies enforce:
- * - `claim`: the room's lock, then what already holds the slot (app_claim_slot, migration 0005: its count runs
- *   after the lock, so it sees the previous holder's booking);
- * - `ok`: a row only if the slot can take the party ($8 mode, $9 party size, $19 capacity), so that a request that
- *   lost the slot writes nothing and learns it from the answer (the constraints stay the wall);
- * - `customer` (parameters from $20), made from `ok` only: the customer row is locked after the room, as everywhere
- *   else (see lockRoom);
- * - the insert, and the answer: whether `ok` had its row (`slot_free`) and the inserted row with the customer as the statement wrote it
- *   (null columns if the slot was taken or the booking number clashed). The venue's and game's part of the answer
- *   comes from the offer the booking was checked against, not from a join.
- */
-const insertBooking = (customer: string) => `
-  with claim as materialized (select private_bookings, seats from app_claim_slot($3, $2, $4, $6)),
-  ok as (select from claim where case when $8 = 'private' then private_bookings = 0 else seats + $9 <= $19::int end),
-  customer as (${customer}),
-  inserted as (insert into bookings (organization_id, booking_number, customer_id, game_id, venue_id, start_at, end_at, blocked_until,
-    booking_date, booking_mode, party_size, status, total_amount, discount_amount, final_amount, currency, notes,
-    source, created_by, manage_token_hash)
-  select app_current_org(), $1, customer.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18 from customer
-  on conflict (booking_number) do nothing returning *)
-  select exists (select from ok) as slot_free, answer.*
-    from claim left join (select ${BOOKING_COLUMNS}, ${CUSTOMER_COLUMNS} from inserted b join customer c on c.id = b.customer_id) answer on true`;
-
-// A new booking's customer (always with an email: the schema requires one) is found or made by that email in the
-// booking's own statement; repeating it on a number clash is harmless. By id, it is only read.
-const INSERT_FOR_EMAIL = prepared('create_booking_for_email', insertBooking(upsertCustomerByEmail(CUSTOMER_FIELDS, { name: '$20', email: '$21', phone: '$22' }, 'ok')));
-const INSERT_FOR_CUSTOMER = prepared('create_booking_for_customer', insertBooking(`select ${CUSTOMER_FIELDS} from customers c, ok where c.id = $20`));
-
-type WrittenRow = Omit<BookingRow, 'timezone' | 'venue_name' | 'game_name' | 'duration_minutes'>;
-type WriteAnswer = { slot_free: boolean } & (({ id: string } & WrittenRow) | { id: null });
-
 /** Creates a booking. The database refuses an overlapping private booking or an overfull shared slot (409). */
 export async function createBooking(tx: Queryable, input: CreateBookingInput, opts: CreateOptions, now: Date): Promise<{ booking: Booking; manageToken: string | null }> {
   const { venue, game, currency } = await getOffer(tx, input.game_id, input.venue_id);
@@ -73,11 +45,11 @@ export async function createBooking(tx: Queryable, input: CreateBookingInput, op
   const manageToken = opts.withManageToken ? randomBytes(24).toString('base64url') : null;
 
   const customer = input.customer
-    ? { sql: INSERT_FOR_EMAIL, params: [input.customer.full_name, input.customer.email.trim(), input.customer.phone?.trim() || null] }
-    : { sql: INSERT_FOR_CUSTOMER, params: [input.customer_id] };
+    ? { sql: sql.INSERT_FOR_EMAIL, params: [input.customer.full_name, input.customer.email.trim(), input.customer.phone?.trim() || null] }
+    : { sql: sql.INSERT_FOR_CUSTOMER, params: [input.customer_id] };
   // A fresh number on the rare clash with an existing one; overlap and capacity errors still raise.
   for (;;) {
-    const { rows } = await tx.query<WriteAnswer>(customer.sql, [
+    const { rows } = await tx.query<sql.WriteAnswer>(customer.sql, [
       newBookingNumber(), game.id, venue.id, placed.start, placed.end, placed.blockedUntil, placed.bookingDate,
       game.bookingMode, input.party_size, input.status, amounts.total_amount, amounts.discount_amount, amounts.final_amount,
       currency, input.notes ?? '', opts.source, opts.createdBy, manageToken ? hashToken(manageToken) : null, game.maxPlayers,
@@ -94,67 +66,26 @@ export async function createBooking(tx: Queryable, input: CreateBookingInput, op
   }
 }
 
-/** Reads one booking row (internal fields included), optionally locking it for an update. */
-export async function loadBookingRow(tx: Queryable, id: string, lock = false): Promise<BookingRow> {
-  const { rows } = await tx.query<BookingRow>(`${BOOKING_SELECT} where b.id = $1${lock ? ' for update of b' : ''}`, [id]);
-  if (!rows[0]) throw notFound('Booking');
-  return rows[0];
-}
-
-/** One booking with customer, game and venue summaries. */
-export async function getBooking(tx: Queryable, id: string): Promise<Booking> {
-  return toBooking(await loadBookingRow(tx, id));
-}
-
-const SORT: Record<BookingFilter['sort'], string> = {
-  start_at: 'b.start_at asc, b.id',
-  '-start_at': 'b.start_at desc, b.id',
-  created_at: 'b.created_at asc, b.id',
-  '-created_at': 'b.created_at desc, b.id',
-};
-
-// What a sort needs besides the id: an index that holds both (bookings_customer_start_idx holds start_at and id)
-// can then answer a search's page without touching the table.
-const SORT_COLUMN: Record<BookingFilter['sort'], string> = { start_at: 'b.start_at', '-start_at': 'b.start_at', created_at: 'b.created_at', '-created_at': 'b.created_at' };
-
 /**
- * Bookings matching the filters (dates are venue-local) and the search `q`, paginated, in one statement.
- *
- * `q` is a booking number (exact, any case) or part of the customer's name or email. The two are separate arms of
- * a UNION so that each uses its own index (the booking-number index; trigram indexes on customers, then bookings
- * by customer), where an OR across the two tables would scan every booking of the organization; the matching
- * customers are found once (a materialized CTE) for both the page and its count. A search's page needs all its
- * hits anyway (to sort them), so they are kept for the count too; without a search the hits stay a view, which
- * lets the count stop at its bound and the page walk an index in order.
- *
- * The page's ids are chosen first and only those rows are joined to their venue, game and customer: joining every
- * match before sorting cost ~10 ms on a week of a busy business.
+ * The id of the booking a customer's manage link names, pointing the transaction at its organization. A wrong
+ * token and an unknown number answer the same 404 after the same work (one look-up that compares both), so the
+ * answer tells nothing about bookings the caller does not hold.
  */
+export async function bookingByManageToken(tx: Queryable, bookingNumber: string, token: string): Promise<string> {
+  // Anything that is not a booking number (a %00 from the URL too) names no booking: no look-up needed.
+  const number = bookingNumber.toUpperCase();
+  if (!BOOKING_NUMBER.test(number)) throw notFound('Booking');
+  const { rows } = await tx.query<{ organization_id: string; booking_id: string }>(sql.MANAGE_BOOKING, [number, hashToken(token)]);
+  const hit = rows[0];
+  if (!hit) throw notFound('Booking');
+  markEntered(tx, hit.organization_id);
+  return hit.booking_id;
+}
+
+/** Bookings matching the filters (dates are venue-local) and the search `q` (see sql.listStatement), paginated, in one statement. */
 export async function listBookings(tx: Queryable, f: BookingFilter, page: Pagination) {
   const q = f.q?.trim() || null;
-  const where = `($1::text[] is null or b.status = any($1)) and ($2::uuid is null or b.venue_id = $2)
-    and ($3::uuid is null or b.game_id = $3) and ($4::uuid is null or b.customer_id = $4)
-    and ($5::date is null or b.booking_date >= $5) and ($6::date is null or b.booking_date <= $6)`;
-  const columns = `b.id, ${SORT_COLUMN[f.sort]}`;
-  const hits = q
-    ? `select ${columns} from bookings b where ${where} and b.customer_id = any((select ids from matched)::uuid[])
-       union
-       select ${columns} from bookings b where ${where} and b.booking_number = upper($7)`
-    : `select ${columns} from bookings b where ${where}`;
   const params: unknown[] = [f.status ?? null, f.venue_id ?? null, f.game_id ?? null, f.customer_id ?? null, f.from ?? null, f.to ?? null];
   if (q) params.push(q, likePattern(q));
-  return fetchPage(
-    tx,
-    {
-      with: `${q ? `matched as materialized (select array(select id from customers where full_name ilike $8 or email::text ilike $8) as ids), ` : ''}
-             hits as ${q ? 'materialized' : 'not materialized'} (${hits})`,
-      page: (limit, offset) =>
-        `${BOOKING_SELECT} where b.id = any(array(select b.id from hits b order by ${SORT[f.sort]} limit ${limit} offset ${offset}))
-         order by ${SORT[f.sort]}`,
-      count: 'hits where true',
-    },
-    params,
-    page,
-    toBooking,
-  );
+  return fetchPage(tx, sql.listStatement(f.sort, q !== null), params, page, toBooking);
 }

@@ -1,10 +1,13 @@
-import type { Queryable } from '../../db/client.js';
+import { prepared, type Queryable } from '../../db/client.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { fetchPage, type Pagination } from '../../http/pagination.js';
-import type { BookableGame, CreateGame, Game, PublicGame, UpdateGame } from './schemas.js';
+import type { CreateGame, Game, PublicGame, UpdateGame } from './schemas.js';
+import { toOffer } from './offer.js';
 import * as sql from './sql.js';
+import type { Offer, OfferRow } from './types.js';
 
 export type { BookableGame, Game, PublicGame } from './schemas.js';
+export type { Offer, OfferRow } from './types.js';
 
 type GameRow = Omit<Game, 'archived_at' | 'created_at' | 'updated_at'> & { archived_at: Date | null; created_at: Date; updated_at: Date };
 
@@ -142,38 +145,18 @@ export async function archiveGame(tx: Queryable, id: string): Promise<Game> {
   return getGame(tx, id);
 }
 
-/** A row of sql.BOOKABLE_GAME, as the driver or json returns it. */
-export interface BookableRow {
-  id: string;
-  name: string;
-  duration_minutes: number;
-  buffer_minutes: number;
-  min_players: number;
-  max_players: number;
-  booking_mode: 'private' | 'shared';
-  pricing: 'per_player' | 'flat';
-  price_cents: number;
-  min_notice_minutes: number;
-  max_advance_days: number;
-  slot_interval_minutes: number;
-  active: boolean;
+const OFFER = prepared('offer', sql.offerStatement());
+
+/** The offer of a game at a live venue (venue checked first, as the API promises: an unknown venue is a 404 Venue). */
+export async function getOffer(tx: Queryable, gameId: string, venueId: string): Promise<Offer> {
+  const { rows } = await tx.query<OfferRow>(OFFER, [gameId, venueId]);
+  return toOffer(rows[0]);
 }
 
-export const toBookableGame = (r: BookableRow): BookableGame => ({
-  id: r.id,
-  name: r.name,
-  durationMinutes: r.duration_minutes,
-  bufferMinutes: r.buffer_minutes,
-  minPlayers: r.min_players,
-  maxPlayers: r.max_players,
-  bookingMode: r.booking_mode,
-  pricing: r.pricing,
-  priceCents: r.price_cents,
-  minNoticeMinutes: r.min_notice_minutes,
-  maxAdvanceDays: r.max_advance_days,
-  slotIntervalMinutes: r.slot_interval_minutes,
-  active: r.active,
-});
+// The offer as a statement part, for a module that reads it together with its own data in one round trip
+// (availability), and the function that reads its rows.
+export { offerStatement } from './sql.js';
+export { toOffer } from './offer.js';
 
 /** Active, non-archived games offered at the venue, in the public shape with the venue's effective price. */
 export async function listPublicGames(tx: Queryable, venueId: string): Promise<PublicGame[]> {

@@ -83,3 +83,19 @@ select g.id, g.name, g.description, g.duration_minutes, g.min_players, g.max_pla
   join game_venues gv on gv.organization_id = g.organization_id and gv.game_id = g.id and gv.venue_id = $1
  where g.active and g.archived_at is null
  order by lower(g.name), g.id`;
+
+/**
+ * The offer of game $1 at venue $2 as one statement: the live venue, its organization's currency and BOOKABLE_GAME as
+ * a lateral row. Every request that books or shows slots needs all three, and each separate statement would cost a
+ * round trip. The game module owns it because the link of a game to a venue (game_venues, with the venue's price)
+ * is its table; the venue's rules and the currency are read, never written. `extraColumns` may add columns that use
+ * `v` (venue), `g` (game) and parameters from $3 on: a statement part another module composes (availability adds
+ * the room's bookings) so that its request stays one round trip.
+ */
+export function offerStatement(extraColumns = ''): string {
+  return `select v.id, v.name, v.timezone, v.operating_hours, v.closures, o.currency, row_to_json(g) as game${extraColumns ? `, ${extraColumns}` : ''}
+    from venues v
+    join organizations o on o.id = v.organization_id
+    left join lateral (${BOOKABLE_GAME}) g on true
+   where v.id = $2 and v.archived_at is null`;
+}

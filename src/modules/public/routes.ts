@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { errors } from '../../http/fields.js';
 import { idempotent, requestFingerprint } from '../../http/idempotency.js';
 import { availabilitySchema, publicAvailabilityQuery } from '../availability/schemas.js';
-import { getAvailability } from '../availability/service.js';
+import { availabilityCacheFor, cachedAvailability } from '../availability/service.js';
 import { createBooking } from '../bookings/service.js';
 import {
   bookingNumberParams,
@@ -22,6 +22,7 @@ const tags = ['public'];
 const anonymous = { organizationId: null, actorRole: 'public' };
 
 export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
+  const cache = availabilityCacheFor(app.commitHooks, app.config.AVAILABILITY_CACHE_MS);
   // One budget per client address for the whole widget API: a per-route `config.rateLimit` would give every
   // route a counter of its own. Checked on request, before the body is even parsed.
   const limit = app.rateLimit({ max: app.config.PUBLIC_RATE_LIMIT_PER_MINUTE, timeWindow: 60_000 });
@@ -47,21 +48,12 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: availabilitySchema, ...errors(...publicErrors) },
       },
     },
-    async (request) => {
-      // A cached answer needs no database at all: the key names the embed key, and any write of its organization
-      // (a rotated key, an archived venue, a booking) retires the answers computed before it.
+    (request) => {
       const { embed_key, game_id } = request.params;
-      const now = app.clock();
-      const key = JSON.stringify(['widget', embed_key, game_id, request.query.from, request.query.to, request.query.party_size ?? null]);
-      const hit = app.availabilityCache.get(key, now.getTime());
-      if (hit) return hit;
-      return request.tenant(async (tx) => {
-        const { organizationId, venueId } = await enterVenue(tx, embed_key);
-        // The widget offers only active games linked to its venue; any other game id is 404, like an unknown one.
-        return app.availabilityCache.through(key, organizationId, now.getTime(), () =>
-          getAvailability(tx, game_id, { ...request.query, venue_id: venueId }, now, { activeOnly: true }),
-        );
-      }, anonymous);
+      // The widget offers only active games linked to its venue; any other game id is 404, like an unknown one.
+      return cachedAvailability(cache, { gameId: game_id, query: request.query, embedKey: embed_key }, app.clock(), (fn) => request.tenant(fn, anonymous), (tx) =>
+        enterVenue(tx, embed_key),
+      );
     },
   );
 

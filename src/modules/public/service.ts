@@ -1,11 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '../../db/client.js';
-import { hashToken } from '../../http/auth.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { cancelBooking } from '../bookings/lifecycle.js';
 import type { Booking } from '../bookings/schemas.js';
-import { loadBookingRow } from '../bookings/service.js';
-import { toBooking } from '../bookings/sql.js';
+import { bookingByManageToken, cancelBooking, getBooking, loadBookingRow } from '../bookings/service.js';
 import { getOrganization } from '../organizations/service.js';
 import { listPublicGames } from '../games/service.js';
 import { enterEmbedKey, publicVenue } from '../venues/service.js';
@@ -47,37 +43,15 @@ export function toPublicBooking(b: Booking) {
   };
 }
 
-/**
- * Finds a booking by number and manage token. A wrong token and an unknown number answer the same 404, so the
- * endpoint tells nothing about bookings the caller does not hold.
- */
-export async function bookingByToken(tx: Queryable, bookingNumber: string, token: string): Promise<string> {
-  // Booking numbers are BK- and a few letters or digits; anything else (a %00 from the URL too) names no booking.
-  if (!/^BK-[0-9A-Z]{1,20}$/i.test(bookingNumber)) throw notFound('Booking');
-  // The look-up also points the transaction at the booking's organization (RLS from here on), in one statement.
-  const { rows } = await tx.query<{ organization_id: string; booking_id: string }>(
-    `select p.organization_id, p.booking_id, set_config('app.organization_id', p.organization_id::text, true) as entered
-       from app_public_booking($1) p`,
-    [bookingNumber.toUpperCase()],
-  );
-  const hit = rows[0];
-  if (!hit) throw notFound('Booking');
-  const row = await loadBookingRow(tx, hit.booking_id);
-  const given = Buffer.from(hashToken(token));
-  const stored = Buffer.from(row.manage_token_hash ?? '');
-  if (given.length !== stored.length || !timingSafeEqual(given, stored)) throw notFound('Booking');
-  return hit.booking_id;
-}
-
 /** The customer's own booking. */
 export async function viewBooking(tx: Queryable, bookingNumber: string, token: string) {
-  const id = await bookingByToken(tx, bookingNumber, token);
-  return toPublicBooking(toBooking(await loadBookingRow(tx, id)));
+  const id = await bookingByManageToken(tx, bookingNumber, token);
+  return toPublicBooking(await getBooking(tx, id));
 }
 
 /** The customer cancels under the organization's policy (too late: 422 rule_violation). */
 export async function cancelByCustomer(tx: Queryable, bookingNumber: string, token: string, now: Date) {
-  const id = await bookingByToken(tx, bookingNumber, token);
+  const id = await bookingByManageToken(tx, bookingNumber, token);
   const row = await loadBookingRow(tx, id, true);
   // Even a policy that allows late cancellations means "before the start": a session that has begun (or is
   // over) is the staff's to settle, not something the customer can undo for a refund.

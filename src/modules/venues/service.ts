@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { prepared, type Queryable } from '../../db/client.js';
+import { markEntered } from '../../db/tenant.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { fetchPage, type Pagination } from '../../http/pagination.js';
-import type { Closure, OpeningRange } from '../availability/types.js';
+import type { Closure, OpeningRange } from './types.js';
 import type { CreateVenue, PublicVenue, UpdateVenue, Venue } from './schemas.js';
 
 interface VenueRow {
@@ -129,7 +130,9 @@ export async function enterEmbedKey(tx: Queryable, embedKey: string): Promise<{ 
   // NUL byte from a URL's %00, which PostgreSQL cannot even take as a parameter).
   if (!/^[A-Za-z0-9_-]{22,200}$/.test(embedKey)) return null;
   const { rows } = await tx.query<{ organization_id: string; venue_id: string }>(ENTER_EMBED_KEY, [embedKey]);
-  return rows[0] ? { organizationId: rows[0].organization_id, venueId: rows[0].venue_id } : null;
+  if (!rows[0]) return null;
+  markEntered(tx, rows[0].organization_id);
+  return { organizationId: rows[0].organization_id, venueId: rows[0].venue_id };
 }
 
 /** A live venue as the public widget may see it; throws notFound('Venue'). */

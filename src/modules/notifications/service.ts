@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
+import { ENQUEUE_EMAIL } from './sql.js';
 
 export interface MailMessage {
   organizationId: string | null;
@@ -21,9 +22,16 @@ export function outboxMailer(db: Database, log: FastifyBaseLogger): Mailer {
   return {
     async send(m) {
       await withTenant(db, { organizationId: m.organizationId, userId: null }, (tx) =>
-        tx.query('select app_outbox_enqueue($1, $2, $3, $4, $5)', [m.organizationId, m.to, m.subject, m.body, m.kind]),
+        tx.query(ENQUEUE_EMAIL, [m.organizationId, m.to, m.subject, m.body, m.kind]),
       );
       log.info({ kind: m.kind, organizationId: m.organizationId }, 'email queued in outbox');
     },
   };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** How this app sends email (the outbox by default; tests pass their own). */
+    mailer: Mailer;
+  }
 }

@@ -1,8 +1,14 @@
+/**
+ * Where a requested booking sits on the slot grid: the availability engine's rules applied to one start. The
+ * bookings module asks here before it writes, so that a booking can only ever be made on a slot this module
+ * would show; other bookings are the database's to check, atomically with the write.
+ */
 import { DateTime } from 'luxon';
 import { AppError } from '../../http/errors.js';
-import { computeSlots, localDateTimeToInstants } from '../availability/engine.js';
-import type { GameRules, VenueRules } from '../availability/types.js';
+import { localDateTimeToInstants } from '../../time/local-time.js';
 import type { BookableGame } from '../games/service.js';
+import { computeSlots } from './engine.js';
+import type { GameRules, VenueRules } from './types.js';
 
 /** Where a booking sits in time once its requested start is checked against the venue's rules. */
 export interface PlacedSlot {
