@@ -5,8 +5,8 @@ import { authErrors, errors, idParams } from '../../http/fields.js';
 import { idempotent, requestFingerprint } from '../../http/idempotency.js';
 import { pageOf, paginationQuery } from '../../http/pagination.js';
 import { batchStatus, cancelBooking, transitionBooking, updateBooking } from './lifecycle.js';
-import { batchStatusAnswer, batchStatusBody, bookingSchema, createBookingBody, listBookingsQuery, updateBookingBody, type BookingStatus } from './schemas.js';
-import { createBooking, getBooking, listBookings } from './service.js';
+import { acceptContactBody, batchStatusAnswer, batchStatusBody, bookingSchema, createBookingBody, listBookingsQuery, updateBookingBody, type BookingStatus } from './schemas.js';
+import { acceptContact, createBooking, getBooking, listBookings } from './service.js';
 
 const tags = ['bookings'];
 const security = [{ bearer: [] }];
@@ -42,13 +42,15 @@ export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
       const { source, ...input } = request.body;
       const fingerprint = requestFingerprint('POST', '/api/bookings', request.body);
       const result = await request.tenant((tx) =>
-        idempotent(tx, request.headers['idempotency-key'], fingerprint, app.clock(), async () => {
+        // A signed-in user's keys are theirs alone (the session was checked when the transaction opened).
+        idempotent(tx, request.headers['idempotency-key'], fingerprint, app.clock(), { scope: `user:${actor(request).userId}` }, async () => {
           const auth = actor(request);
           const { booking } = await createBooking(tx, input, {
             source,
             createdBy: auth.role === 'super_admin' ? null : auth.userId,
             enforceNotice: source === 'api',
             withManageToken: false,
+            trustedContact: true,
           }, app.clock());
           return { status: 201, body: booking };
         }),
@@ -80,6 +82,22 @@ export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/bookings/:id',
     { preHandler: staff, schema: { tags, security, summary: 'Cancel a booking (the row is kept) and refund by policy', params: idParams, response: { 200: bookingSchema, ...errors(...authErrors, 404, 409) } } },
     (request) => request.tenant((tx) => cancelBooking(tx, request.params.id, app.clock(), { enforceWindow: false })),
+  );
+
+  app.post(
+    '/bookings/:id/accept-contact',
+    {
+      preHandler: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Accept the contact details a widget booking gave into its customer (fill a missing phone; replace: name and phone)',
+        params: idParams,
+        body: acceptContactBody,
+        response: { 200: bookingSchema, ...errors(...authErrors, 404, 422) },
+      },
+    },
+    (request) => request.tenant((tx) => acceptContact(tx, request.params.id, request.body.replace)),
   );
 
   const transitions: [string, BookingStatus, string][] = [

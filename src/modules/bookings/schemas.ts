@@ -35,6 +35,8 @@ export const bookingSchema = z
     created_at: z.string(),
     updated_at: z.string(),
     customer: z.object({ id: z.uuid(), full_name: z.string(), email: z.string().nullable(), phone: z.string().nullable() }),
+    /** What a widget booking's caller typed, kept off the customer record until staff accept it (accept-contact). */
+    contact: z.object({ full_name: z.string().nullable(), phone: z.string().nullable() }).nullable(),
     game: z.object({ id: z.uuid(), name: z.string(), duration_minutes: z.number().int() }),
     venue: z.object({ id: z.uuid(), name: z.string() }),
   })
@@ -115,3 +117,7 @@ export const batchStatusAnswer = z.object({
   updated: z.array(z.uuid()),
   failed: z.array(z.object({ id: z.uuid(), code: z.string(), message: z.string() })),
 });
+
+export const acceptContactBody = z
+  .object({ replace: z.boolean().default(false).describe('Replace the customer\'s name and phone instead of only filling a missing phone') })
+  .strict();

@@ -8,6 +8,7 @@ import { fetchPage, type Pagination } from '../../http/pagination.js';
 import { placeBooking, requestedStart } from '../availability/service.js';
 import { assertCustomerExists } from '../customers/service.js';
 import { getOffer } from '../games/service.js';
+import { getBooking, loadBookingRow } from './rows.js';
 import { BOOKING_NUMBER, newBookingNumber } from './number.js';
 import { bookingAmounts } from './pricing.js';
 import type { Booking, BookingFilter, CreateBookingBody } from './schemas.js';
@@ -31,6 +32,11 @@ export interface CreateOptions {
   enforceNotice: boolean;
   /** The widget gets a manage token for its customer; admin bookings do not. */
   withManageToken: boolean;
+  /**
+   * Whether the caller is signed in. An anonymous caller's contact details never change an existing customer
+   * (someone may type another person's email): they stay on the booking until staff accept them.
+   */
+  trustedContact: boolean;
 }
 
 export type CreateBookingInput = Omit<CreateBookingBody, 'source'>;
@@ -44,16 +50,18 @@ export async function createBooking(tx: Queryable, input: CreateBookingInput, op
   const amounts = bookingAmounts(game, input.party_size);
   const manageToken = opts.withManageToken ? randomBytes(24).toString('base64url') : null;
 
-  const customer = input.customer
-    ? { sql: sql.INSERT_FOR_EMAIL, params: [input.customer.full_name, input.customer.email.trim(), input.customer.phone?.trim() || null] }
+  const given = input.customer;
+  const customer = given
+    ? { sql: opts.trustedContact ? sql.INSERT_FOR_EMAIL : sql.INSERT_FOR_EMAIL_UNTRUSTED, params: [given.full_name, given.email.trim(), given.phone?.trim() || null] }
     : { sql: sql.INSERT_FOR_CUSTOMER, params: [input.customer_id] };
+  const contact = given && !opts.trustedContact ? [given.full_name, given.phone?.trim() || null] : [null, null];
   // A fresh number on the rare clash with an existing one; overlap and capacity errors still raise.
   for (;;) {
     const { rows } = await tx.query<sql.WriteAnswer>(customer.sql, [
       newBookingNumber(), game.id, venue.id, placed.start, placed.end, placed.blockedUntil, placed.bookingDate,
       game.bookingMode, input.party_size, input.status, amounts.total_amount, amounts.discount_amount, amounts.final_amount,
       currency, input.notes ?? '', opts.source, opts.createdBy, manageToken ? hashToken(manageToken) : null, game.maxPlayers,
-      ...customer.params,
+      ...contact, ...customer.params,
     ]);
     const answer = rows[0]!;
     if (!answer.slot_free) {
@@ -80,6 +88,17 @@ export async function bookingByManageToken(tx: Queryable, bookingNumber: string,
   if (!hit) throw notFound('Booking');
   markEntered(tx, hit.organization_id);
   return hit.booking_id;
+}
+
+/**
+ * Staff accept the contact details a widget booking gave into its customer: a missing phone is filled, and with
+ * `replace` the customer's name and phone become the booking's. 422 when the booking has none to accept.
+ */
+export async function acceptContact(tx: Queryable, id: string, replace: boolean): Promise<Booking> {
+  await loadBookingRow(tx, id);
+  const { rows } = await tx.query<{ customer_id: string }>(sql.ACCEPT_CONTACT, [id, replace]);
+  if (!rows[0]) throw new AppError('rule_violation', 'This booking has no contact details to accept (or its customer was erased)');
+  return getBooking(tx, id);
 }
 
 /** Bookings matching the filters (dates are venue-local) and the search `q` (see sql.listStatement), paginated, in one statement. */

@@ -39,6 +39,8 @@ export interface BookingRow {
   customer_name: string;
   customer_email: string | null;
   customer_phone: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
 }
 
 // The bookings table's columns of a BookingRow, named rather than b.*: what a statement returns must not change
@@ -47,7 +49,7 @@ export const BOOKING_COLUMNS = [
   'id', 'organization_id', 'booking_number', 'customer_id', 'game_id', 'venue_id', 'start_at', 'end_at', 'blocked_until',
   'booking_date', 'booking_mode', 'party_size', 'status', 'payment_status', 'total_amount', 'discount_amount',
   'final_amount', 'refund_amount', 'currency', 'notes', 'source', 'created_by', 'manage_token_hash', 'cancelled_at',
-  'checked_in_at', 'created_at', 'updated_at',
+  'checked_in_at', 'created_at', 'updated_at', 'contact_name', 'contact_phone',
 ]
   .map((c) => `b.${c}`)
   .join(', ');
@@ -114,6 +116,7 @@ export function toBooking(r: BookingRow): Booking {
     created_at: r.created_at.toISOString(),
     updated_at: r.updated_at.toISOString(),
     customer: { id: r.customer_id, full_name: r.customer_name, email: r.customer_email, phone: r.customer_phone },
+    contact: r.contact_name === null && r.contact_phone === null ? null : { full_name: r.contact_name, phone: r.contact_phone },
     game: { id: r.game_id, name: r.game_name, duration_minutes: r.duration_minutes },
     venue: { id: r.venue_id, name: r.venue_name },
   };
@@ -128,9 +131,9 @@ const CUSTOMER_FIELDS = 'c.organization_id, c.id, c.full_name, c.email, c.phone'
  *   after the lock, so it sees the previous holder's booking);
  * - `ok`: a row only if the slot can take the party ($8 mode, $9 party size, $19 capacity), so that a request that
  *   lost the slot writes nothing and learns it from the answer (the constraints stay the wall);
- * - `customer` (parameters from $20), made from `ok` only: the customer row is locked after the room, as everywhere
+ * - `customer` (parameters from $22), made from `ok` only: the customer row is locked after the room, as everywhere
  *   else (see LOCK_ROOM);
- * - the insert, and the answer: whether `ok` had its row (`slot_free`) and the inserted row with the customer as the statement wrote it
+ * - the insert ($20, $21: the contact details an anonymous caller gave, else null), and the answer: whether `ok` had its row (`slot_free`) and the inserted row with the customer as the statement wrote it
  *   (null columns if the slot was taken or the booking number clashed). The venue's and game's part of the answer
  *   comes from the offer the booking was checked against, not from a join.
  */
@@ -140,20 +143,38 @@ const insertBooking = (customer: string) => `
   customer as (${customer}),
   inserted as (insert into bookings (organization_id, booking_number, customer_id, game_id, venue_id, start_at, end_at, blocked_until,
     booking_date, booking_mode, party_size, status, total_amount, discount_amount, final_amount, currency, notes,
-    source, created_by, manage_token_hash)
-  select app_current_org(), $1, customer.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18 from customer
+    source, created_by, manage_token_hash, contact_name, contact_phone)
+  select app_current_org(), $1, customer.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $20, $21 from customer
   on conflict (booking_number) do nothing returning *)
   select exists (select from ok) as slot_free, answer.*
     from claim left join (select ${BOOKING_COLUMNS}, ${CUSTOMER_COLUMNS} from inserted b join customer c on c.id = b.customer_id) answer on true`;
 
 /**
- * The booking write for a customer given by contact details: found or made by email ($20 name, $21 email, $22
+ * The booking write for a customer given by contact details: found or made by email ($22 name, $23 email, $24
  * phone) in the booking's own statement (the schema requires an email); repeating it on a number clash is harmless.
+ * Staff's bookings fill an existing customer's missing phone; the widget's never touch an existing customer (the
+ * details stay on the booking, $20/$21, until staff accept them).
  */
-export const INSERT_FOR_EMAIL = prepared('create_booking_for_email', insertBooking(upsertCustomerByEmail(CUSTOMER_FIELDS, { name: '$20', email: '$21', phone: '$22' }, 'ok')));
+const customerByEmail = (fillPhone: boolean) => upsertCustomerByEmail(CUSTOMER_FIELDS, { name: '$22', email: '$23', phone: '$24' }, 'ok', { fillPhone });
+export const INSERT_FOR_EMAIL = prepared('create_booking_for_email', insertBooking(customerByEmail(true)));
+export const INSERT_FOR_EMAIL_UNTRUSTED = prepared('create_booking_for_email_untrusted', insertBooking(customerByEmail(false)));
 
-/** The booking write for an existing customer ($20), who is only read. */
-export const INSERT_FOR_CUSTOMER = prepared('create_booking_for_customer', insertBooking(`select ${CUSTOMER_FIELDS} from customers c, ok where c.id = $20`));
+/** The booking write for an existing customer ($22), who is only read. */
+export const INSERT_FOR_CUSTOMER = prepared('create_booking_for_customer', insertBooking(`select ${CUSTOMER_FIELDS} from customers c, ok where c.id = $22`));
+
+/**
+ * Staff accept the contact details a widget booking ($1) gave into its customer: the name and phone the customer
+ * lacks or, with $2, replacing theirs; the booking's copy is then cleared. Answers the customer's id, none for a
+ * booking without contact details.
+ */
+export const ACCEPT_CONTACT = `
+  with b as (select customer_id, contact_name, contact_phone from bookings
+              where id = $1 and (contact_name is not null or contact_phone is not null) for update),
+  c as (update customers c set
+          full_name = case when $2 then coalesce(b.contact_name, c.full_name) else c.full_name end,
+          phone = case when $2 then coalesce(b.contact_phone, c.phone) else coalesce(c.phone, b.contact_phone) end
+        from b where c.id = b.customer_id and c.deleted_at is null returning c.id)
+  update bookings set contact_name = null, contact_phone = null from c where bookings.id = $1 returning c.id as customer_id`;
 
 /** A row the booking write answered: the booking as inserted with its customer, before the offer's venue and game are added. */
 export type WrittenRow = Omit<BookingRow, 'timezone' | 'venue_name' | 'game_name' | 'duration_minutes'>;

@@ -39,14 +39,15 @@ export const customerColumns = (at: string) => `c.id, c.full_name, c.email::text
  * The organization's live customer with this email (compared case-insensitively: citext), or a new one with this
  * name and phone; `p` names the parameters. The unique (organization_id, email) key decides under concurrency, so
  * concurrent callers with one new email all get the row the first one inserted. A reused customer keeps its name;
- * its phone is filled only if it had none. Erased customers have no email, so they are never reused. `returning`
+ * its phone is filled only if it had none and `fillPhone` (a caller that is not signed in never writes to an existing
+ * customer: item 9 of docs/security.md). Erased customers have no email, so they are never reused. `returning`
  * lists what to return of the row (alias c); nothing is written when `from` has no row. Used by booking creation,
  * inside the booking's own statement.
  */
-export const upsertCustomerByEmail = (returning: string, p: { name: string; email: string; phone: string }, from: string) =>
+export const upsertCustomerByEmail = (returning: string, p: { name: string; email: string; phone: string }, from: string, opts: { fillPhone: boolean }) =>
   `insert into customers as c (organization_id, full_name, email, phone)
    select app_current_org(), ${p.name}::text, ${p.email}::text, ${p.phone}::text from ${from}
-   on conflict (organization_id, email) do update set phone = coalesce(c.phone, excluded.phone)
+   on conflict (organization_id, email) do update set phone = ${opts.fillPhone ? 'coalesce(c.phone, excluded.phone)' : 'c.phone'}
    returning ${returning}`;
 
 /** ORDER BY per `?sort=`: fixed fragments picked by key, never built from input. `id` makes pages stable. */

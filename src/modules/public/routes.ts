@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../http/fields.js';
-import { idempotent, requestFingerprint } from '../../http/idempotency.js';
+import { clientScope, idempotent, requestFingerprint } from '../../http/idempotency.js';
 import { availabilitySchema, publicAvailabilityQuery } from '../availability/schemas.js';
 import { availabilityCacheFor, cachedAvailability } from '../availability/service.js';
 import { createBooking } from '../bookings/service.js';
@@ -75,11 +75,13 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       const fingerprint = requestFingerprint('POST', `/api/public/venues/${request.params.embed_key}/bookings`, request.body);
       const result = await request.tenant(async (tx) => {
         const { venueId } = await enterVenue(tx, request.params.embed_key);
-        return idempotent(tx, request.headers['idempotency-key'], fingerprint, app.clock(), async () => {
+        // Keys are the visitor's own (venue and client), and the manage token is kept sealed in the replay store.
+        const scope = { scope: clientScope(request, venueId), sealed: ['manage_token'] };
+        return idempotent(tx, request.headers['idempotency-key'], fingerprint, app.clock(), scope, async () => {
           const { booking, manageToken } = await createBooking(
             tx,
             { ...body, venue_id: venueId, status: 'confirmed' },
-            { source: 'widget', createdBy: null, enforceNotice: true, withManageToken: true },
+            { source: 'widget', createdBy: null, enforceNotice: true, withManageToken: true, trustedContact: false },
             app.clock(),
           );
           return { status: 201, body: { ...toPublicBooking(booking), manage_token: manageToken! } };
