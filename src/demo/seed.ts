@@ -6,14 +6,14 @@
  * done once at the end: the statistics trigger runs once per customer, and one summary audit row per bulk table
  * replaces the per-row audit of customers and bookings (the catalogue is audited row by row as usual).
  */
-import type { Database, Queryable } from '../../db/client.js';
-import { dayToIso } from '../../time/local-time.js';
-import { createGame } from '../games/service.js';
-import { createGameBody } from '../games/schemas.js';
-import { createOrganization, updateOrganization } from '../organizations/service.js';
-import { hashPassword, insertUser } from '../users/service.js';
-import { createVenue } from '../venues/service.js';
-import { createVenueBody } from '../venues/schemas.js';
+import type { Database, Queryable } from '../db/client.js';
+import { dayToIso } from '../time/local-time.js';
+import { createGame } from '../modules/games/service.js';
+import { createGameBody } from '../modules/games/schemas.js';
+import { createOrganization, updateOrganization } from '../modules/organizations/service.js';
+import { hashPassword, insertUser } from '../modules/users/service.js';
+import { createVenue } from '../modules/venues/service.js';
+import { createVenueBody } from '../modules/venues/schemas.js';
 import {
   DEFAULT_DEMO_PASSWORD,
   DEMO_GAMES,
