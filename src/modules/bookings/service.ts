@@ -158,3 +158,4 @@ export async function listBookings(tx: Queryable, f: BookingFilter, page: Pagina
     toBooking,
   );
 }
+export { bulkAdvanceStatuses, bulkInsertBookings, countBookingsByStatus, refreshBookedCustomersStats, type BulkBooking } from './bulk.js';

@@ -141,3 +141,4 @@ export async function listCustomers(tx: Queryable, filter: CustomerFilter, sort:
     toCustomer,
   );
 }
+export { bulkInsertCustomers, bulkSetCustomersCreatedAt, type BulkCustomer } from './bulk.js';
