@@ -100,3 +100,4 @@ export async function getAvailability(
     })),
   };
 }
+export { computeSlots } from './engine.js';
