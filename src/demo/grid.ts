@@ -4,7 +4,7 @@
  * among them. A private slot holds at most one booking; a shared slot at most `capacity / largest party` ones,
  * so any mix of party sizes fits. Pure: no I/O, no clock (the caller passes `nowMs`).
  */
-import { computeSlots } from '../modules/availability/engine.js';
+import { computeSlots } from '../modules/availability/service.js';
 import { civilFromDays, dayToIso, isoToDay, parseClock, weekdayOfDay } from '../time/local-time.js';
 import type { GameRules, VenueRules } from '../modules/availability/types.js';
 import type { Random } from './random.js';
