@@ -32,6 +32,23 @@ export default tseslint.config(
     },
   },
   {
+    // The demo seeder is a tool: it reaches modules only through their public files, besides db/, time/ and pricing/.
+    files: ['src/demo/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/modules/*/*', '!**/modules/*/service.js', '!**/modules/*/schemas.js', '!**/modules/*/types.js', '**/http/*', '**/jobs/*'],
+              message: 'The demo imports a module only through its service.ts, schemas.ts or types.ts, and no http/ or jobs/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'off',
