@@ -5,8 +5,8 @@ import { openDatabase, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { hashPassword } from './modules/users/service.js';
 import { createSuperAdmin } from './modules/users/super-admin.js';
-import { formatSeedResult, progressBar } from './modules/demo/report.js';
-import { DEFAULT_BOOKINGS, seedDemo } from './modules/demo/seed.js';
+import { formatSeedResult, progressBar } from './demo/report.js';
+import { DEFAULT_BOOKINGS, seedDemo } from './demo/seed.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -30,7 +30,7 @@ async function createSuperAdminCommand(db: Database, args: string[]) {
   console.log(`Created super_admin ${values.email}${values.password ? '' : ` with password: ${password}`}`);
 }
 
-/** Runs as the database owner: bulk loading in one transaction (see src/modules/demo/seed.ts). */
+/** Runs as the database owner: bulk loading in one transaction (see src/demo/seed.ts). */
 async function seedDemoCommand(db: Database, args: string[]) {
   const { values } = parseArgs({
     args,

@@ -2,12 +2,12 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
-import { formatSeedResult } from './modules/demo/report.js';
-import { findDemoOrganization, seedDemo } from './modules/demo/seed.js';
+import { formatSeedResult } from './demo/report.js';
+import { findDemoOrganization, seedDemo } from './demo/seed.js';
 
 /**
  * `npm start`: open the database, migrate, serve. `npm run migrate`: only migrate. `npm start -- --demo`: seed the
- * demo business first when the database has none (src/modules/demo).
+ * demo business first when the database has none (src/demo).
  */
 async function main(argv: string[]) {
   const config = loadConfig();

@@ -20,24 +20,41 @@ export interface RequestSettings {
   userAgent?: string | null;
 }
 
+// Where the change comes from, for the audit triggers; values are parameters from $`first` on.
+const originSettingsSql = (first: number) => `set_config('app.request_id', $${first}, true), set_config('app.client_ip', $${first + 1}, true),
+          set_config('app.user_agent', $${first + 2}, true)`;
+
 /** The audit settings of a request as `set_config` calls, their values as parameters from $`first` on. */
 export function requestSettingsSql(first: number): string {
-  return `set_config('app.request_id', $${first}, true), set_config('app.client_ip', $${first + 1}, true),
-          set_config('app.user_agent', $${first + 2}, true), set_config('role', '${APP_ROLE}', true)`;
+  return `${originSettingsSql(first)}, set_config('role', '${APP_ROLE}', true)`;
 }
 
 export const requestSettingsParams = (r: RequestSettings): string[] => [r.requestId ?? '', r.clientIp ?? '', (r.userAgent ?? '').slice(0, 500)];
+
+/** How a tenant transaction differs from a request's: only the operator's bulk loader (the demo seeder) sets any. */
+export interface TenantOptions {
+  /**
+   * The per-row bookkeeping triggers to skip, comma-separated ('audit,customer_stats', migration 0003). The
+   * database honours the flag only without SET ROLE, so such a transaction stays in the connection's own role
+   * (the owner, on the CLI): never for requests, which must run as the application role under RLS.
+   */
+  bulkLoad?: string;
+}
 
 /**
  * Runs `fn` in one transaction as the application role, with the organization and actor set transaction-locally
  * (set_config(..., true)), so RLS policies and audit triggers see them and nothing leaks to the next user of a
  * pooled connection. On a server, BEGIN and these settings are one round trip; `role` is a setting like the others.
+ * With `opts.bulkLoad` the role is left as it is instead (see TenantOptions).
  */
-export function withTenant<T>(db: Database, ctx: TenantContext, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+export function withTenant<T>(db: Database, ctx: TenantContext, fn: (tx: Queryable) => Promise<T>, opts: TenantOptions = {}): Promise<T> {
+  const actor = `select set_config('app.organization_id', $1, true), set_config('app.user_id', $2, true),
+                 set_config('app.actor_role', $3, true)`;
+  const params = [ctx.organizationId ?? '', ctx.userId ?? '', ctx.actorRole ?? '', ...requestSettingsParams(ctx)];
+  if (opts.bulkLoad === undefined) return db.transaction((tx) => fn(tx), { sql: `${actor}, ${requestSettingsSql(4)}`, params });
   return db.transaction((tx) => fn(tx), {
-    sql: `select set_config('app.organization_id', $1, true), set_config('app.user_id', $2, true),
-                 set_config('app.actor_role', $3, true), ${requestSettingsSql(4)}`,
-    params: [ctx.organizationId ?? '', ctx.userId ?? '', ctx.actorRole ?? '', ...requestSettingsParams(ctx)],
+    sql: `${actor}, ${originSettingsSql(4)}, set_config('app.bulk_load', $7, true)`,
+    params: [...params, opts.bulkLoad],
   });
 }
 
@@ -76,4 +93,9 @@ export function markEntered(tx: Queryable, organizationId: string): void {
 /** The organization a statement of `tx` entered (markEntered), if any. */
 export function enteredOrganization(tx: Queryable): string | undefined {
   return entered.get(tx);
+}
+
+/** Changes which per-row bookkeeping triggers a bulk-load transaction skips from here on (see TenantOptions). */
+export async function setBulkLoad(tx: Queryable, skip: string): Promise<void> {
+  await tx.query(`select set_config('app.bulk_load', $1, true)`, [skip]);
 }

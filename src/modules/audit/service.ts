@@ -35,3 +35,4 @@ export async function listAuditLogs(tx: Queryable, f: AuditQuery, page: Paginati
     (r: AuditRow) => ({ ...r, created_at: r.created_at.toISOString() }),
   );
 }
+export { recordBulkLoad } from './bulk.js';

@@ -108,3 +108,4 @@ export async function listBookings(tx: Queryable, f: BookingFilter, page: Pagina
   if (q) params.push(q, likePattern(q));
   return fetchPage(tx, sql.listStatement(f.sort, q !== null), params, page, toBooking);
 }
+export { bulkAdvanceStatuses, bulkInsertBookings, countBookingsByStatus, refreshBookedCustomersStats, type BulkBooking } from './bulk.js';

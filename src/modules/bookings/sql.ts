@@ -265,3 +265,36 @@ export function listStatement(sort: BookingFilter['sort'], search: boolean) {
     count: 'hits where true',
   };
 }
+
+// Bulk loading (bulk.ts, for the demo seeder): multi-row statements over unnest(), one round trip per batch.
+
+/** Inserts rows given as parallel arrays $2.. (see bulkInsertBookings); booking_date is the start's date in the zone. */
+export const BULK_INSERT_BOOKINGS = `insert into bookings (id, organization_id, booking_number, customer_id, game_id, venue_id, start_at,
+    end_at, blocked_until, booking_date, booking_mode, party_size, status, payment_status, total_amount, discount_amount,
+    final_amount, refund_amount, currency, notes, source, created_by, cancelled_at, checked_in_at, created_at, updated_at)
+  select t.id, app_current_org(), t.number, t.customer_id, t.game_id, t.venue_id, t.start_at, t.end_at, t.blocked_until,
+    (t.start_at at time zone t.zone)::date, t.mode, t.party, t.status, t.payment, t.total, t.discount, t.final, t.refund,
+    $1, t.notes, t.source, t.created_by, t.cancelled_at, t.checked_in_at, t.created_at, t.created_at
+  from unnest($2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::timestamptz[], $8::timestamptz[],
+              $9::timestamptz[], $10::text[], $11::text[], $12::int[], $13::text[], $14::text[], $15::int[], $16::int[],
+              $17::int[], $18::int[], $19::text[], $20::text[], $21::uuid[], $22::timestamptz[], $23::timestamptz[],
+              $24::timestamptz[])
+    as t(id, number, customer_id, game_id, venue_id, start_at, end_at, blocked_until, zone, mode, party, status, payment,
+         total, discount, final, refund, notes, source, created_by, cancelled_at, checked_in_at, created_at)`;
+
+/** Moves each booking $1[i] to status $2[i]: one step of the status machine, which the status trigger checks. */
+export const BULK_SET_STATUS = `update bookings b set status = t.status
+  from unnest($1::uuid[], $2::text[]) as t(id, status)
+  where b.organization_id = app_current_org() and b.id = t.id`;
+
+/**
+ * A no-op update of each customer's first booking, so the statistics trigger (bookings_refresh_customer_stats)
+ * recomputes every customer who booked once: its formula stays in one place.
+ */
+export const TOUCH_FIRST_BOOKING_PER_CUSTOMER = `update bookings b set customer_id = b.customer_id
+  where b.organization_id = app_current_org() and b.id in (
+    select distinct on (customer_id) id from bookings where organization_id = app_current_org() order by customer_id, start_at)`;
+
+/** How many bookings the organization has in each status. */
+export const COUNT_BY_STATUS = `select status, count(*)::int as n from bookings where organization_id = app_current_org()
+  group by status order by status`;

@@ -145,3 +145,5 @@ export async function listCustomers(tx: Queryable, filter: CustomerFilter, sort:
 // A statement part, not a function: booking creation composes it into the booking's own statement, so that a
 // booking and its customer are written in one round trip. The customers module still owns what it does.
 export { upsertCustomerByEmail } from './sql.js';
+
+export { bulkInsertCustomers, bulkSetCustomersCreatedAt, type BulkCustomer } from './bulk.js';

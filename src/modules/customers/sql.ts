@@ -81,3 +81,18 @@ export function toCustomer(r: CustomerRow): Customer {
     updated_at: r.updated_at.toISOString(),
   };
 }
+
+// Bulk loading (bulk.ts, for the demo seeder): multi-row statements over unnest(), one round trip per batch.
+
+/** Inserts rows given as parallel arrays (see bulkInsertCustomers); each row's tags arrive as one JSON array text. */
+export const BULK_INSERT_CUSTOMERS = `insert into customers (id, organization_id, full_name, email, phone, notes, tags, marketing_opt_in,
+    created_at, updated_at)
+  select t.id, app_current_org(), t.full_name, t.email, t.phone, t.notes, array(select jsonb_array_elements_text(t.tags::jsonb)),
+    t.opt_in, t.created_at, t.created_at
+  from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::timestamptz[])
+    as t(id, full_name, email, phone, notes, tags, opt_in, created_at)`;
+
+/** Sets created_at of each customer $1[i] to $2[i]. */
+export const BULK_SET_CREATED_AT = `update customers c set created_at = t.created_at
+  from unnest($1::uuid[], $2::timestamptz[]) as t(id, created_at)
+  where c.organization_id = app_current_org() and c.id = t.id`;

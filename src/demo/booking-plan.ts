@@ -1,33 +1,23 @@
 /**
- * The demo's customers and the bookings placed on the grid: who booked, how many players, when it was made,
- * and a status consistent with the clock (past bookings completed, no-show or cancelled; one running now
- * checked in; future ones confirmed or pending, a few cancelled). Pure and deterministic for a seed and a clock.
+ * The bookings placed on the grid: who booked, how many players, when it was made, and a status consistent with
+ * the clock (past bookings completed, no-show or cancelled; one running now checked in; future ones confirmed or
+ * pending, a few cancelled). What a booking costs and what its cancellation refunds are the bookings module's
+ * rules (bookingAmounts, refundFor), applied with the organization's own policy, so demo money adds up as the
+ * API's does. Pure and deterministic for a seed, a clock and a policy.
  */
+import { BOOKING_NUMBER_ALPHABET, bookingAmounts, refundFor } from '../modules/bookings/service.js';
+import { BOOKING_NOTES } from './catalog.js';
+import { customerPicker } from './customer-plan.js';
 import type { Grid } from './grid.js';
-import { BOOKING_NOTES, CUSTOMER_NOTES } from './catalog.js';
-import { makePerson } from './names.js';
-import type { Random } from './random.js';
+import { seededUuid, type Random } from './random.js';
 
 const MINUTE_MS = 60_000;
-const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
-/** The organization's default cancellation window (policies.cancellation_window_hours). */
-const CANCELLATION_WINDOW_MS = 24 * HOUR_MS;
 
 export type BookingStatus = 'pending' | 'confirmed' | 'checked-in' | 'completed' | 'cancelled' | 'no-show';
 export type PaymentStatus = 'pending' | 'paid' | 'partial' | 'refunded';
-
-export interface PlannedCustomer {
-  id: string;
-  fullName: string;
-  email: string;
-  phone: string;
-  notes: string;
-  tags: string[];
-  marketingOptIn: boolean;
-  /** Replaced by the first booking's creation time for customers who book (see seed.ts). */
-  createdAtMs: number;
-}
+/** The organization's cancellation policy, as its settings hold it (organization.policies). */
+export type RefundPolicy = Parameters<typeof refundFor>[1];
 
 /** One game at one venue as bookings need it. */
 export interface PlanPair {
@@ -55,6 +45,8 @@ export interface PlannedBooking {
   status: BookingStatus;
   paymentStatus: PaymentStatus;
   totalAmount: number;
+  discountAmount: number;
+  finalAmount: number;
   refundAmount: number;
   source: 'admin' | 'widget' | 'api';
   /** Index into the demo users, for bookings made by staff. */
@@ -65,89 +57,8 @@ export interface PlannedBooking {
   checkedInAtMs: number | null;
 }
 
-/** A UUID (version 4 layout) from the seeded generator, so a seed always yields the same ids. */
-export function seededUuid(rng: Random): string {
-  const hex = (n: number) => n.toString(16).padStart(8, '0');
-  const a = hex(rng.uint32());
-  const b = hex(rng.uint32());
-  const c = hex(rng.uint32());
-  const d = hex(rng.uint32());
-  const variant = ((parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16);
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
-}
-
-/** Customers spread over the venues by `shares`; each lives near one venue (its phone number says where). */
-export function planCustomers(
-  count: number,
-  countries: readonly ('US' | 'GB')[],
-  shares: readonly number[],
-  window: { fromMs: number; nowMs: number },
-  rng: Random,
-): { customers: PlannedCustomer[]; home: Uint8Array } {
-  const taken = new Set<string>();
-  const customers: PlannedCustomer[] = [];
-  const home = new Uint8Array(count);
-  const totalShare = shares.reduce((a, b) => a + b, 0);
-  for (let i = 0; i < count; i++) {
-    let r = rng.next() * totalShare;
-    let v = 0;
-    while (v < shares.length - 1 && (r -= shares[v]!) >= 0) v++;
-    home[i] = v;
-    const person = makePerson(rng, countries[v]!, taken);
-    const tags: string[] = [];
-    if (rng.chance(0.06)) tags.push('corporate');
-    if (rng.chance(0.08)) tags.push('birthday');
-    if (rng.chance(0.03)) tags.push('influencer');
-    if (rng.chance(0.04)) tags.push('newsletter-signup');
-    customers.push({
-      id: seededUuid(rng),
-      fullName: person.fullName,
-      email: person.email,
-      phone: person.phone,
-      notes: rng.chance(0.03) ? rng.pick(CUSTOMER_NOTES) : '',
-      tags,
-      marketingOptIn: rng.chance(0.45),
-      createdAtMs: Math.round(rng.between(window.fromMs, window.nowMs)),
-    });
-  }
-  return { customers, home };
-}
-
-/**
- * Skewed popularity within each venue's customers: a few regulars book often, most people once or twice.
- * Returns a picker of customer indices for a venue.
- */
-function customerPicker(home: Uint8Array, venues: number, rng: Random): (venue: number) => number {
-  const pools: { ids: number[]; cumulative: Float64Array }[] = [];
-  for (let v = 0; v < venues; v++) {
-    const ids: number[] = [];
-    home.forEach((h, i) => h === v && ids.push(i));
-    const offset = Math.max(2, ids.length / 30);
-    const cumulative = new Float64Array(ids.length);
-    let sum = 0;
-    ids.forEach((_, k) => (cumulative[k] = sum += 1 / (k + offset)));
-    pools.push({ ids, cumulative });
-  }
-  const all = pools.filter((p) => p.ids.length > 0);
-  return (venue) => {
-    let pool = pools[venue];
-    // Most people book near home; some visit the other city.
-    if (!pool?.ids.length || rng.chance(0.07)) pool = rng.pick(all);
-    const c = pool.cumulative;
-    const r = rng.next() * c[c.length - 1]!;
-    let lo = 0;
-    let hi = c.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (c[mid]! > r) hi = mid;
-      else lo = mid + 1;
-    }
-    return pool.ids[lo]!;
-  };
-}
-
-// No 0/O or 1/I, as in the app's booking numbers (bookings/number.ts).
-const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+// The app's booking-number alphabet (no 0/O or 1/I): demo numbers look like real ones and satisfy BOOKING_NUMBER.
+const ALPHABET = BOOKING_NUMBER_ALPHABET;
 
 /**
  * Booking numbers BK- plus 8 characters: a 40-bit Feistel permutation of the booking's position, so they look
@@ -176,7 +87,11 @@ function partySize(pair: PlanPair, rng: Random): number {
   return Math.round(lo + (hi - lo) * ((rng.next() + rng.next()) / 2)); // groups cluster mid-range
 }
 
-/** Returns a function that describes the k-th booking of the grid; call it for k = 0, 1, 2... in order. */
+/**
+ * Returns a function that describes the k-th booking of the grid; call it for k = 0, 1, 2... in order. The
+ * policy comes with each call because it is the organization's, known only once the organization exists (the
+ * planner itself is made before, so the seed's draws keep their order).
+ */
 export function bookingPlanner(
   grid: Grid,
   pairs: readonly PlanPair[],
@@ -185,15 +100,15 @@ export function bookingPlanner(
   staff: { count: number; adminIndex: number },
   nowMs: number,
   rng: Random,
-): (k: number) => PlannedBooking {
+): (k: number, policy: RefundPolicy) => PlannedBooking {
   const pickCustomer = customerPicker(home, venues, rng);
   const bookingNumber = bookingNumberMaker(rng);
-  return (k) => {
+  return (k, policy) => {
     const pair = pairs[grid.pair[k]!]!;
     const startMs = grid.startMs[k]!;
     const endMs = startMs + pair.durationMinutes * MINUTE_MS;
     const party = partySize(pair, rng);
-    const total = pair.pricing === 'per_player' ? pair.priceCents * party : pair.priceCents;
+    const amounts = bookingAmounts(pair, party);
 
     const walkIn = rng.chance(0.05);
     const lead = walkIn ? rng.between(10, 90) * MINUTE_MS : Math.max(30 * MINUTE_MS, rng.exponential(9 * DAY_MS));
@@ -230,10 +145,11 @@ export function bookingPlanner(
         const until = Math.min(startMs, nowMs);
         cancelledAtMs = createdAtMs + (until - createdAtMs) * rng.between(0.05, 0.98);
         if (initialStatus === 'confirmed' && rng.chance(0.7)) {
-          // Refunds follow the default policy: in full outside the window, nothing inside it.
-          const outside = startMs - cancelledAtMs >= CANCELLATION_WINDOW_MS;
-          paymentStatus = outside ? 'refunded' : 'paid';
-          refundAmount = outside ? total : 0;
+          // Paid, then cancelled: refunded as cancelling through the API would under the organization's policy.
+          paymentStatus = 'paid';
+          const refund = refundFor({ ...amounts, payment_status: paymentStatus, start_at: new Date(startMs) }, policy, new Date(Math.round(cancelledAtMs)));
+          refundAmount = refund.amount;
+          if (refundAmount > 0) paymentStatus = 'refunded';
         }
         break;
       }
@@ -256,7 +172,9 @@ export function bookingPlanner(
       initialStatus,
       status,
       paymentStatus,
-      totalAmount: total,
+      totalAmount: amounts.total_amount,
+      discountAmount: amounts.discount_amount,
+      finalAmount: amounts.final_amount,
       refundAmount,
       source,
       createdBy,

@@ -2,9 +2,9 @@
  * What the demo business is: one organization, its staff, two venues in different time zones and six games.
  * Plain data (plus the closures of the years the demo spans), validated by the same zod schemas the API uses.
  */
-import type { Role } from '../../http/auth.js';
-import { civilFromDays, daysFromCivil, dayToIso, weekdayOfDay } from '../../time/local-time.js';
-import type { Closure, OpeningRange } from '../availability/types.js';
+import type { User } from '../modules/users/schemas.js';
+import { civilFromDays, daysFromCivil, dayToIso, weekdayOfDay } from '../time/local-time.js';
+import type { Closure, OpeningRange } from '../modules/availability/types.js';
 
 export const DEMO_ORGANIZATION = {
   name: 'Escape Works',
@@ -19,7 +19,7 @@ export const DEFAULT_DEMO_PASSWORD = 'escape-works-demo';
 export interface DemoUser {
   email: string;
   fullName: string;
-  role: Exclude<Role, 'super_admin'>;
+  role: Exclude<User['role'], 'super_admin'>;
 }
 
 /** The first entry is the admin; its email identifies an existing demo (emails are unique across organizations). */

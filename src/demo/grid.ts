@@ -4,9 +4,9 @@
  * among them. A private slot holds at most one booking; a shared slot at most `capacity / largest party` ones,
  * so any mix of party sizes fits. Pure: no I/O, no clock (the caller passes `nowMs`).
  */
-import { computeSlots } from '../availability/engine.js';
-import { civilFromDays, dayToIso, isoToDay, parseClock, weekdayOfDay } from '../../time/local-time.js';
-import type { GameRules, VenueRules } from '../availability/types.js';
+import { computeSlots } from '../modules/availability/service.js';
+import { civilFromDays, dayToIso, isoToDay, parseClock, weekdayOfDay } from '../time/local-time.js';
+import type { GameRules, VenueRules } from '../modules/availability/types.js';
 import type { Random } from './random.js';
 
 const DAY_MS = 86_400_000;

@@ -1,6 +1,6 @@
 /**
  * A small seeded pseudo-random generator (sfc32, seeded through cyrb128), so the same seed always builds the
- * same demo: names, emails, slots and statuses. Not for anything secret.
+ * same demo: names, emails, ids, slots and statuses. Not for anything secret.
  */
 export class Random {
   private a: number;
@@ -71,6 +71,17 @@ export class Random {
   uint32(): number {
     return Math.floor(this.next() * 4294967296) >>> 0;
   }
+}
+
+/** A UUID (version 4 layout) from the seeded generator, so a seed always yields the same ids. */
+export function seededUuid(rng: Random): string {
+  const hex = (n: number) => n.toString(16).padStart(8, '0');
+  const a = hex(rng.uint32());
+  const b = hex(rng.uint32());
+  const c = hex(rng.uint32());
+  const d = hex(rng.uint32());
+  const variant = ((parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16);
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
 }
 
 /** cyrb128: a fast 128-bit string hash, used only to spread a text seed over sfc32's four words. */

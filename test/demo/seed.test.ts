@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo, type SeedDemoResult } from '../../../src/modules/demo/seed.js';
-import { call, useTestApp } from '../../support/app.js';
+import { seedDemo, type SeedDemoResult } from '../../src/demo/seed.js';
+import { call, useTestApp } from '../support/app.js';
 
 const BOOKINGS = 300;
 const CUSTOMERS = 120;
