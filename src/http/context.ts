@@ -8,7 +8,7 @@ import type { TenantAs } from './tenant.js';
 export type Clock = () => Date;
 
 // What the app and each request carry. A module that decorates the app with something of its own declares it
-// beside its code (see notifications/mailer.ts), so this file names no module.
+// beside its code (see notifications/service.ts), so this file names no module.
 declare module 'fastify' {
   interface FastifyInstance {
     db: Database;

@@ -5,8 +5,8 @@ import { publicBaseUrl } from '../../config.js';
 import { actor, requireRole, SESSION_COOKIE, sessionUser } from '../../http/auth.js';
 import { errors } from '../../http/fields.js';
 import { getOrganization } from '../organizations/service.js';
-import { acceptedAnswer, authAnswer, loginBody, resetBody, resetConfirmBody, sessionAnswer, signupBody } from './schemas.js';
-import { confirmPasswordReset, login, logout, requestPasswordReset, signup, type AuthSettings, type ClientInfo } from './service.js';
+import { acceptedAnswer, authAnswer, checkEmailAnswer, loginBody, resetBody, resetConfirmBody, sessionAnswer, signupBody } from './schemas.js';
+import { confirmPasswordReset, login, logout, requestPasswordReset, signup, type AfterResponse, type AuthSettings, type ClientInfo } from './service.js';
 
 const tags = ['auth'];
 
@@ -15,9 +15,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const settings: AuthSettings = {
     sessionTtlHours: config.SESSION_TTL_HOURS,
     resetTtlMinutes: config.PASSWORD_RESET_TTL_MINUTES,
+    loginMaxPerEmailAndAddress: config.LOGIN_MAX_PER_EMAIL_AND_ADDRESS,
     loginMaxPerEmail: config.LOGIN_MAX_PER_EMAIL,
     loginMaxPerAddress: config.LOGIN_MAX_PER_ADDRESS,
     loginWindowSeconds: config.LOGIN_WINDOW_SECONDS,
+    resetMaxPerEmail: config.RESET_MAX_PER_EMAIL,
+    signupMaxPerAddress: config.SIGNUP_MAX_PER_ADDRESS,
+    signupMaxPerEmail: config.SIGNUP_MAX_PER_EMAIL,
+    signupWindowSeconds: config.SIGNUP_WINDOW_SECONDS,
     publicBaseUrl: publicBaseUrl(config),
   };
   const client = (r: FastifyRequest): ClientInfo => ({ requestId: r.id, clientIp: r.ip, userAgent: r.headers['user-agent'] ?? null });
@@ -29,12 +34,38 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       secure: config.COOKIE_SECURE,
       maxAge: config.SESSION_TTL_HOURS * 3600,
     });
+  // Tasks run once their response has been sent (finished or aborted); closing the app waits for them.
+  const pending = new Set<Promise<void>>();
+  const afterResponse =
+    (request: FastifyRequest, reply: FastifyReply): AfterResponse =>
+    (task) => {
+      const run = () => {
+        const p = task()
+          .catch((err: unknown) => request.log.error({ err }, 'task after response failed'))
+          .finally(() => pending.delete(p));
+        pending.add(p);
+      };
+      reply.then(run, run);
+    };
+  app.addHook('onClose', async () => {
+    await Promise.allSettled([...pending]);
+  });
 
   app.post(
     '/auth/signup',
-    { schema: { tags, summary: 'Create an organization and its admin', body: signupBody, response: { 201: authAnswer, ...errors(400, 409, 429) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create an organization and its admin',
+        description:
+          'A new email answers 201 with a session. An email that already has an account answers 202 `check_email` (and its owner is told by mail), never saying that the account exists.',
+        body: signupBody,
+        response: { 201: authAnswer, 202: checkEmailAnswer, ...errors(400, 409, 429) },
+      },
+    },
     async (request, reply) => {
-      const result = await signup(app.db, request.body, settings, client(request), app.clock());
+      const result = await signup(app.db, app.mailer, request.body, settings, client(request), app.clock(), afterResponse(request, reply));
+      if ('status' in result) return reply.status(202).send(result);
       setCookie(reply, result.token);
       return reply.status(201).send(result);
     },
@@ -84,16 +115,16 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/reset-password',
     { schema: { tags, summary: 'Email a one-time reset link (answers 202 whether or not the account exists)', body: resetBody, response: { 202: acceptedAnswer, ...errors(400, 429) } } },
     async (request, reply) => {
-      await requestPasswordReset(app.db, app.mailer, request.body.email, settings, client(request), app.clock());
+      await requestPasswordReset(app.db, app.mailer, request.body.email, settings, client(request), app.clock(), afterResponse(request, reply));
       return reply.status(202).send({ status: 'accepted' as const, message: 'If the address belongs to an account, a reset link is on its way' });
     },
   );
 
   app.post(
     '/auth/reset-password/confirm',
-    { schema: { tags, summary: 'Set a new password with a reset token; ends every session', body: resetConfirmBody, response: { 204: z.null(), ...errors(400) } } },
+    { schema: { tags, summary: 'Set a new password with a reset token; ends every session', body: resetConfirmBody, response: { 204: z.null(), ...errors(400, 429) } } },
     async (request, reply) => {
-      await confirmPasswordReset(app.db, request.body.token, request.body.password, client(request));
+      await confirmPasswordReset(app.db, request.body.token, request.body.password, settings, client(request));
       return reply.status(204).send(null);
     },
   );

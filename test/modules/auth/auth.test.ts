@@ -3,9 +3,10 @@ import { hashPassword } from '../../../src/modules/users/service.js';
 import { createSuperAdmin } from '../../../src/modules/users/super-admin.js';
 import { call, useTestApp } from '../../support/app.js';
 import { addUser, PASSWORD, signupOrg, uniqueEmail } from '../../support/fixtures.js';
+import { mailsTo, resetToken } from './mail.js';
 
 describe('auth', () => {
-  const t = useTestApp({ env: { LOGIN_MAX_PER_EMAIL: '5', LOGIN_MAX_PER_ADDRESS: '1000' } });
+  const t = useTestApp({ env: { LOGIN_MAX_PER_EMAIL: '5', LOGIN_MAX_PER_ADDRESS: '1000', LOGIN_WINDOW_SECONDS: '315360000' } });
 
   it('signup creates an organization and its admin, and the token works', async () => {
     const { app } = t();
@@ -23,12 +24,13 @@ describe('auth', () => {
     expect(session.body.organization.id).toBe(res.body.organization.id);
   });
 
-  it('signup rejects a taken email, a short password and an unknown time zone with field errors', async () => {
+  it('signup answers a taken email with check_email and no session, and rejects a short password and an unknown time zone with field errors', async () => {
     const { app } = t();
     const org = await signupOrg(app);
     const taken = await call(app, 'POST', '/api/auth/signup', { body: { email: org.email, password: PASSWORD, full_name: 'X', organization_name: 'Y' } });
-    expect(taken.status).toBe(409);
-    expect(taken.body.code).toBe('already_exists');
+    expect(taken.status).toBe(202);
+    expect(taken.body).toEqual({ status: 'check_email', message: expect.any(String) });
+    expect(taken.headers['set-cookie']).toBeUndefined();
     const bad = await call(app, 'POST', '/api/auth/signup', { body: { email: 'nope', password: 'short', full_name: '', organization_name: 'Y', timezone: 'Mars/Olympus', currency: 'XXQ' } });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('validation_failed');
@@ -107,9 +109,9 @@ describe('auth', () => {
     expect(known.status).toBe(202);
     expect(known.body).toEqual(unknown.body);
 
-    const { rows } = await db.query<{ body: string; to_address: string }>(`select body, to_address from email_outbox where kind = 'password_reset' and to_address = $1`, [org.email]);
-    expect(rows).toHaveLength(1);
-    const token = decodeURIComponent(/token=([^\s]+)/.exec(rows[0]!.body)![1]!);
+    const mails = await mailsTo(db, org.email, 'password_reset');
+    expect(mails).toHaveLength(1);
+    const token = resetToken(mails[0]!);
 
     const confirm = await call(app, 'POST', '/api/auth/reset-password/confirm', { body: { token, password: 'a brand new password' } });
     expect(confirm.status).toBe(204);
