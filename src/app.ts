@@ -20,6 +20,7 @@ import type { Clock } from './http/context.js';
 import './http/context.js';
 import { responseSerializerCompiler } from './http/serializer.js';
 import { AppError, handleError, handleNotFound } from './http/errors.js';
+import { loggerOptions } from './http/logging.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { AvailabilityCache } from './modules/availability/cache.js';
@@ -50,10 +51,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
-    logger: deps.logger ?? {
-      level: config.LOG_LEVEL,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-    },
+    logger: loggerOptions(config, deps.logger),
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     requestIdHeader: false,
