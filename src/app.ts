@@ -20,6 +20,7 @@ import type { Clock } from './http/context.js';
 import './http/context.js';
 import { responseSerializerCompiler } from './http/serializer.js';
 import { AppError, handleError, handleNotFound } from './http/errors.js';
+import { installCrossSiteGuard } from './http/csrf.js';
 import { loggerOptions } from './http/logging.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(cookie);
+  installCrossSiteGuard(app, config);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
