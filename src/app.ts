@@ -20,6 +20,7 @@ import type { Clock } from './http/context.js';
 import './http/context.js';
 import { responseSerializerCompiler } from './http/serializer.js';
 import { AppError, handleError, handleNotFound } from './http/errors.js';
+import { installBodyParsers } from './http/body.js';
 import { installCrossSiteGuard } from './http/csrf.js';
 import { loggerOptions } from './http/logging.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -69,6 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(responseSerializerCompiler({ checkResponses: deps.checkResponses ?? false }));
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
+  installBodyParsers(app, config);
 
   app.decorate('db', deps.db);
   app.decorate('config', config);

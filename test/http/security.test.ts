@@ -88,7 +88,7 @@ describe('cross-site writes with the session cookie', () => {
     expect(widget.statusCode).not.toBe(403);
   });
 
-  it.skip('refuses a text/plain body (what a cross-site form can send without a preflight) with 415', async () => {
+  it('refuses a text/plain body (what a cross-site form can send without a preflight) with 415', async () => {
     const res = await t().app.inject({ method: 'POST', url: '/api/auth/logout', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' }, payload: 'x' });
     expect(res.statusCode).toBe(415);
     expect(res.json()).toMatchObject({ ...shape, code: 'unsupported_media_type' });
@@ -103,7 +103,7 @@ describe('hostile bodies, URLs and queries', () => {
     token = (await signupOrg(t().app)).token;
   });
 
-  it.skip('answers deeply nested JSON with a clean 400 validation_failed', async () => {
+  it('answers deeply nested JSON with a clean 400 validation_failed', async () => {
     const deep = (d: number) => '{"a":'.repeat(d) + '1' + '}'.repeat(d);
     for (const payload of [`{"name":"V","timezone":"UTC","settings":${deep(20_000)}}`, '['.repeat(50_000) + ']'.repeat(50_000)]) {
       const res = await t().app.inject({ method: 'POST', url: '/api/venues', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload });
