@@ -21,6 +21,7 @@ import './http/context.js';
 import { responseSerializerCompiler } from './http/serializer.js';
 import { AppError, handleError, handleNotFound } from './http/errors.js';
 import { installBodyParsers } from './http/body.js';
+import { clientErrorHandler } from './http/client-errors.js';
 import { installCrossSiteGuard } from './http/csrf.js';
 import { loggerOptions } from './http/logging.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -64,6 +65,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200 },
     // Bad URL encodings and over-long path parameters are answered by the router, before any handler: same shape.
     frameworkErrors: (err, request, reply) => void handleError(err, request, reply),
+    // What Node's HTTP parser refuses (a URL over its header limit...) never reaches a route: same shape too.
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
