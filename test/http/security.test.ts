@@ -151,7 +151,7 @@ describe('hostile bodies, URLs and queries', () => {
 describe('x-request-id in the audit log', () => {
   const t = useTestApp();
 
-  it.skip('never stores a hostile x-request-id: a generated id is used instead, on plain and deferred-session routes', async () => {
+  it('never stores a hostile x-request-id: a generated id is used instead, on plain and deferred-session routes', async () => {
     const { app } = t();
     const { token } = await signupOrg(app);
     const hostile = ['x'.repeat(101), 'abc"def', "a'b;--", 'a b', 'réq-ü', 'a\tb', '../../etc'];
