@@ -18,6 +18,10 @@ import type { Clock } from './http/context.js';
 import './http/context.js';
 import { responseSerializerCompiler } from './http/serializer.js';
 import { AppError, handleError, handleNotFound } from './http/errors.js';
+import { installBodyParsers } from './http/body.js';
+import { clientErrorHandler } from './http/client-errors.js';
+import { installCrossSiteGuard } from './http/csrf.js';
+import { loggerOptions } from './http/logging.js';
 import { installTenant } from './http/tenant.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -48,10 +52,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
-    logger: deps.logger ?? {
-      level: config.LOG_LEVEL,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-    },
+    logger: loggerOptions(config, deps.logger),
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     requestIdHeader: false,
@@ -62,12 +63,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200 },
     // Bad URL encodings and over-long path parameters are answered by the router, before any handler: same shape.
     frameworkErrors: (err, request, reply) => void handleError(err, request, reply),
+    // What Node's HTTP parser refuses (a URL over its header limit...) never reaches a route: same shape too.
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler({ checkResponses: deps.checkResponses ?? false }));
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
+  installBodyParsers(app, config);
 
   app.decorate('db', deps.db);
   app.decorate('config', config);
@@ -81,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(cookie);
+  installCrossSiteGuard(app, config);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

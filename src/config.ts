@@ -33,6 +33,7 @@ const schema = z.object({
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   AVAILABILITY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  JSON_MAX_DEPTH: z.coerce.number().int().min(8).max(1000).default(64),
 });
 
 export type Config = z.infer<typeof schema>;

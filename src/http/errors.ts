@@ -115,7 +115,9 @@ export function handleError(err: FastifyError & { fields?: Record<string, string
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return reply.status(415).send(body('unsupported_media_type', 'Send the body as application/json'));
     case 'FST_ERR_VALIDATION':
-      return reply.status(400).send(body('validation_failed', err.message));
+      // Without `validation` the validator itself threw (a refine on a pathological value): its message is internal.
+      if (!err.validation) request.log.warn({ err }, 'validator threw');
+      return reply.status(400).send(body('validation_failed', err.validation ? err.message : 'The request is invalid'));
   }
   const pg = typeof err.code === 'string' ? PG_ERRORS[err.code] : undefined;
   if (pg) {

@@ -1,5 +1,6 @@
 import argon2 from 'argon2';
 import type { Queryable } from '../../db/client.js';
+import { likePattern } from '../../db/like.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { fetchPage, type Pagination } from '../../http/pagination.js';
 import type { User } from './schemas.js';
@@ -71,9 +72,9 @@ export async function listUsers(
   filter: { q?: string | undefined; role?: string | undefined; active?: boolean | undefined },
   page: Pagination,
 ) {
-  const where = `($1::text is null or email ilike '%' || $1 || '%' or full_name ilike '%' || $1 || '%')
+  const where = `($1::text is null or email ilike $1 or full_name ilike $1)
     and ($2::text is null or role = $2) and ($3::boolean is null or active = $3)`;
-  const params = [filter.q ?? null, filter.role ?? null, filter.active ?? null];
+  const params = [filter.q ? likePattern(filter.q) : null, filter.role ?? null, filter.active ?? null];
   return fetchPage(
     tx,
     { page: (limit, offset) => `select ${COLUMNS} from users where ${where} order by created_at, id limit ${limit} offset ${offset}`, count: `users where ${where}` },
