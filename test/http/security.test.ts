@@ -9,7 +9,7 @@ import { freshDatabase, type TestDatabase } from '../support/db.js';
 import { signupOrg, uniqueEmail } from '../support/fixtures.js';
 
 /**
- * The findings of the "Security hardening" walk, each proven through HTTP. docs/security-http.md names, per
+ * The findings of the "Security hardening" walk, each proven through HTTP. docs/security.md names, per
  * finding, the threat, the protection and the test here that proves it.
  */
 

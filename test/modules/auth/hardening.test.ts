@@ -6,7 +6,7 @@ import { call, useTestApp } from '../../support/app.js';
 import { addUser, PASSWORD, signupOrg, uniqueEmail } from '../../support/fixtures.js';
 import { mailsTo, resetToken } from './mail.js';
 
-// The findings of the "Security hardening" issue, each through HTTP. docs/security-auth.md names these tests.
+// The findings of the "Security hardening" issue, each through HTTP. docs/security.md names these tests.
 
 const signupBody = (email: string, extra: Record<string, unknown> = {}) => ({ email, password: PASSWORD, full_name: 'Eve', organization_name: 'Eve Rooms', ...extra });
 // Fixed windows start at multiples of their length since the epoch: a long one keeps a test from straddling two.
