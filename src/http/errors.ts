@@ -77,6 +77,16 @@ const PG_ERRORS: Record<string, [ErrorCode, string]> = {
   '40P01': ['conflict', 'The request conflicted with another one; retry it'],
 };
 
+/**
+ * Unique constraints whose violation names one field of the request: constraint name -> the 409 message and the
+ * field (`fields: { <field>: 'already in use' }`). Any other 23505 gets the generic answer of PG_ERRORS. Names and
+ * strings only: http/ imports no module, and a module adds its constraint here rather than catching 23505 itself.
+ */
+const UNIQUE_FIELDS: Record<string, { message: string; field: string }> = {
+  customers_organization_id_email_key: { message: 'A customer with this email already exists', field: 'email' },
+  users_email_key: { message: 'A user with this email already exists', field: 'email' },
+};
+
 // Errors that mean the database is not reachable right now: the client should retry later.
 const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300']);
 
@@ -122,6 +132,9 @@ export function handleError(err: FastifyError & { fields?: Record<string, string
   const pg = typeof err.code === 'string' ? PG_ERRORS[err.code] : undefined;
   if (pg) {
     request.log.info({ sqlstate: err.code, detail: (err as { detail?: string }).detail }, 'database refused a change');
+    const constraint = (err as { constraint?: unknown }).constraint;
+    const unique = err.code === '23505' && typeof constraint === 'string' ? UNIQUE_FIELDS[constraint] : undefined;
+    if (unique) return reply.status(ERROR_CODES.already_exists.status).send(body('already_exists', unique.message, { [unique.field]: 'already in use' }));
     // Our own triggers (custom SQLSTATEs BK...) word their messages for people; PostgreSQL's own stay inside.
     const message = err.code.startsWith('BK') ? err.message : pg[1];
     return reply.status(ERROR_CODES[pg[0]].status).send(body(pg[0], message));

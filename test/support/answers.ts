@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { ERROR_CODES } from '../../src/http/errors.js';
+import { expect } from 'vitest';
 
 /** What must never be in a response body: stack frames, source paths, SQL and PostgreSQL internals. */
 const LEAKS: [string, RegExp][] = [
@@ -58,4 +59,11 @@ export function preview(v: unknown, max = 300): string {
   // eslint-disable-next-line no-control-regex
   const printable = s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return printable.length > max ? `${printable.slice(0, max)}… (${s.length} chars)` : printable;
+}
+
+/** Expects a 400 validation_failed answer whose `fields` name `field`; `what` labels a failure. */
+export function expectValidation(res: { status: number; body: { code: string; fields?: Record<string, string> } }, field: string, what = '') {
+  expect(res.status, `${what} ${JSON.stringify(res.body)}`).toBe(400);
+  expect(res.body.code).toBe('validation_failed');
+  expect(Object.keys(res.body.fields ?? {}), `${what} ${JSON.stringify(res.body)}`).toContain(field);
 }

@@ -1,98 +1,62 @@
 import type { Queryable } from '../../db/client.js';
-import { AppError, notFound } from '../../http/errors.js';
+import { notFound } from '../../http/errors.js';
 import { fetchPage, type Pagination } from '../../http/pagination.js';
 import type { CreateCustomer, Customer, CustomerFilter, CustomerSort, CustomerSummary, UpdateCustomer } from './schemas.js';
 import { likePattern } from '../../db/like.js';
-import { customerColumns, ORDER_BY, phoneDigits, segmentExpr, toCustomer, type CustomerRow } from './sql.js';
+import * as sql from './sql.js';
+import { phoneDigits, toCustomer, type CustomerRow } from './sql.js';
 
 export type { Customer, CustomerSummary } from './schemas.js';
 
-const EMAIL_TAKEN = () => new AppError('already_exists', 'A customer with this email already exists', { email: 'already in use' });
+/**
+ * A statement part, not a function: booking creation composes it into its own statement so that finding or
+ * making the customer and inserting the booking cost one round trip. Exported here because other modules import
+ * only a module's public files.
+ */
+export { upsertCustomerByEmail } from './sql.js';
 
-function emailTaken(err: unknown): boolean {
-  const e = err as { code?: string; constraint?: string };
-  return e.code === '23505' && e.constraint === 'customers_organization_id_email_key';
-}
-
-/** Runs a write that may hit the per-organization email uniqueness, answering 409 with `fields.email` if so. */
-async function guardEmail<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (err) {
-    if (emailTaken(err)) throw EMAIL_TAKEN();
-    throw err;
-  }
-}
+// A taken email (unique per organization) answers 409 with fields.email: http/errors.ts maps the constraint
+// customers_organization_id_email_key, so the writes below need no check of their own.
 
 /** One live customer of the current organization, segment and RFM computed at `at` (pass the app clock). */
 export async function getCustomer(tx: Queryable, id: string, at: Date = new Date()): Promise<Customer> {
-  const { rows } = await tx.query<CustomerRow>(
-    `select ${customerColumns('$2')} from customers c where c.id = $1 and c.deleted_at is null`,
-    [id, at],
-  );
+  const { rows } = await tx.query<CustomerRow>(sql.SELECT_CUSTOMER, [id, at]);
   if (!rows[0]) throw notFound('Customer');
   return toCustomer(rows[0]);
 }
 
 /** A customer's name and contacts for booking responses; an erased customer shows as 'Deleted customer', not 404. */
 export async function getCustomerSummary(tx: Queryable, id: string): Promise<CustomerSummary> {
-  const { rows } = await tx.query<CustomerSummary>('select id, full_name, email::text as email, phone from customers where id = $1', [id]);
+  const { rows } = await tx.query<CustomerSummary>(sql.SELECT_SUMMARY, [id]);
   if (!rows[0]) throw notFound('Customer');
   return rows[0];
 }
 
 /** Throws 404 unless the customer exists in the current organization and is not erased. */
 export async function assertCustomerExists(tx: Queryable, id: string): Promise<void> {
-  const { rows } = await tx.query('select 1 from customers where id = $1 and deleted_at is null', [id]);
+  const { rows } = await tx.query(sql.LIVE_CUSTOMER_EXISTS, [id]);
   if (!rows[0]) throw notFound('Customer');
 }
 
 /** Creates a customer from the API body. */
 export async function createCustomer(tx: Queryable, input: CreateCustomer, at: Date): Promise<Customer> {
-  const { rows } = await guardEmail(() =>
-    tx.query<CustomerRow>(
-      `insert into customers as c (organization_id, full_name, email, phone, notes, tags, marketing_opt_in)
-       values (app_current_org(), $1, $2, $3, $4, $5::text[], $6) returning ${customerColumns('$7')}`,
-      [
-        input.full_name,
-        input.email ?? null,
-        input.phone ?? null,
-        input.notes ?? '',
-        input.tags ?? [],
-        input.marketing_opt_in ?? false,
-        at,
-      ],
-    ),
-  );
+  const { rows } = await tx.query<CustomerRow>(sql.INSERT_CUSTOMER, [
+    input.full_name,
+    input.email ?? null,
+    input.phone ?? null,
+    input.notes ?? '',
+    input.tags ?? [],
+    input.marketing_opt_in ?? false,
+    at,
+  ]);
   return toCustomer(rows[0]!);
 }
 
-// Columns PUT may set, each with its SQL cast; the keys are the body's (validated, strict) field names.
-const UPDATABLE: Record<keyof UpdateCustomer, string> = {
-  full_name: 'text',
-  email: 'citext',
-  phone: 'text',
-  notes: 'text',
-  tags: 'text[]',
-  marketing_opt_in: 'boolean',
-};
-
 /** Changes the fields given (null clears email or phone); 404 for a missing or erased customer. */
 export async function updateCustomer(tx: Queryable, id: string, input: UpdateCustomer, at: Date): Promise<Customer> {
-  const params: unknown[] = [id, at];
-  const sets: string[] = [];
-  for (const [column, cast] of Object.entries(UPDATABLE) as [keyof UpdateCustomer, string][]) {
-    if (input[column] === undefined) continue;
-    params.push(input[column]);
-    sets.push(`${column} = $${params.length}::${cast}`);
-  }
-  if (!sets.length) return getCustomer(tx, id, at);
-  const { rows } = await guardEmail(() =>
-    tx.query<CustomerRow>(
-      `update customers c set ${sets.join(', ')} where c.id = $1 and c.deleted_at is null returning ${customerColumns('$2')}`,
-      params,
-    ),
-  );
+  const columns = (Object.keys(sql.UPDATABLE) as (keyof UpdateCustomer)[]).filter((column) => input[column] !== undefined);
+  if (!columns.length) return getCustomer(tx, id, at);
+  const { rows } = await tx.query<CustomerRow>(sql.updateCustomer(columns), [id, at, ...columns.map((column) => input[column])]);
   if (!rows[0]) throw notFound('Customer');
   return toCustomer(rows[0]);
 }
@@ -102,24 +66,12 @@ export async function updateCustomer(tx: Queryable, id: string, input: UpdateCus
  * disappears from the API. Statistics stay, so revenue reports still add up.
  */
 export async function eraseCustomer(tx: Queryable, id: string, at: Date): Promise<void> {
-  const { rowCount } = await tx.query(
-    `update customers set deleted_at = $2, full_name = 'Deleted customer', email = null, phone = null, notes = '',
-       tags = '{}', marketing_opt_in = false
-     where id = $1 and deleted_at is null`,
-    [id, at],
-  );
+  const { rowCount } = await tx.query(sql.ERASE_CUSTOMER, [id, at]);
   if (!rowCount) throw notFound('Customer');
 }
 
 /** The organization's live customers, searched, filtered, sorted and paginated; segment and RFM at `at`. */
 export async function listCustomers(tx: Queryable, filter: CustomerFilter, sort: CustomerSort, page: Pagination, at: Date) {
-  // `$n is null or ...` arms fold away when the statement is planned with its values, so the trigram indexes
-  // on full_name and email::text serve ?q= whenever the query is the only arm left.
-  const where = `c.deleted_at is null
-    and ($1::text is null or c.full_name ilike $1 or c.email::text ilike $1
-         or ($2::text is not null and regexp_replace(coalesce(c.phone, ''), '\\D', '', 'g') like '%' || $2 || '%'))
-    and ($3::text is null or $3 = any(c.tags))
-    and ($4::text is null or ${segmentExpr('$5')} = $4)`;
   const params = [
     filter.q ? likePattern(filter.q) : null,
     filter.q ? phoneDigits(filter.q) : null,
@@ -127,23 +79,14 @@ export async function listCustomers(tx: Queryable, filter: CustomerFilter, sort:
     filter.segment ?? null,
     at,
   ];
-  // A search (?q=) matches few enough rows to keep them: the page must sort them all anyway, and the count then
-  // reads the same rows instead of running the trigram search a second time.
+  // A search materializes its matches (sql.listMatches says why).
   return fetchPage(
     tx,
-    {
-      with: `matches as ${filter.q ? 'materialized' : 'not materialized'} (select * from customers c where ${where})`,
-      page: (limit, offset) => `select ${customerColumns('$5')} from matches c order by ${ORDER_BY[sort]} limit ${limit} offset ${offset}`,
-      count: `matches c where true`,
-    },
+    { with: sql.listMatches(Boolean(filter.q)), page: sql.listPage(sort), count: sql.LIST_COUNT },
     params,
     page,
     toCustomer,
   );
 }
-
-// A statement part, not a function: booking creation composes it into the booking's own statement, so that a
-// booking and its customer are written in one round trip. The customers module still owns what it does.
-export { upsertCustomerByEmail } from './sql.js';
 
 export { bulkInsertCustomers, bulkSetCustomersCreatedAt, type BulkCustomer } from './bulk.js';

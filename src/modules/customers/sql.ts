@@ -1,4 +1,4 @@
-import type { Customer, CustomerSort, Segment } from './schemas.js';
+import type { Customer, CustomerSort, Segment, UpdateCustomer } from './schemas.js';
 
 /** A customers row as selected by `customerColumns`. */
 export interface CustomerRow {
@@ -58,6 +58,70 @@ export const ORDER_BY: Record<CustomerSort, string> = {
   lifetime_value: 'c.lifetime_value_cents desc, c.id',
 };
 
+/** One live customer ($1) in API shape, segment and RFM at $2. */
+export const SELECT_CUSTOMER = `select ${customerColumns('$2')} from customers c where c.id = $1 and c.deleted_at is null`;
+
+/** Name and contacts of customer $1, erased or not (an erased one reads 'Deleted customer'). */
+export const SELECT_SUMMARY = 'select id, full_name, email::text as email, phone from customers where id = $1';
+
+export const LIVE_CUSTOMER_EXISTS = 'select 1 from customers where id = $1 and deleted_at is null';
+
+/** $5 tags as text[]; segment and RFM of the answer at $7. */
+export const INSERT_CUSTOMER = `
+insert into customers as c (organization_id, full_name, email, phone, notes, tags, marketing_opt_in)
+values (app_current_org(), $1, $2, $3, $4, $5::text[], $6) returning ${customerColumns('$7')}`;
+
+/** Columns PUT may set, each with its SQL cast; the keys are the body's (validated, strict) field names. */
+export const UPDATABLE: Record<keyof UpdateCustomer, string> = {
+  full_name: 'text',
+  email: 'citext',
+  phone: 'text',
+  notes: 'text',
+  tags: 'text[]',
+  marketing_opt_in: 'boolean',
+};
+
+/**
+ * Sets `columns` of live customer $1 to $3, $4, ... in that order, each with its UPDATABLE cast; the answer's
+ * segment and RFM at $2. Column names come from UPDATABLE's keys, never from input.
+ */
+export const updateCustomer = (columns: (keyof UpdateCustomer)[]) =>
+  `update customers c set ${columns.map((column, i) => `${column} = $${i + 3}::${UPDATABLE[column]}`).join(', ')}
+   where c.id = $1 and c.deleted_at is null returning ${customerColumns('$2')}`;
+
+/**
+ * GDPR erasure of live customer $1 at $2: everything identifying goes, the row and its statistics stay (bookings
+ * and reports reference it).
+ */
+export const ERASE_CUSTOMER = `
+update customers set deleted_at = $2, full_name = 'Deleted customer', email = null, phone = null, notes = '',
+  tags = '{}', marketing_opt_in = false
+where id = $1 and deleted_at is null`;
+
+/**
+ * List filters: $1 name/email LIKE pattern, $2 phone digits (see phoneDigits), $3 tag, $4 segment at clock $5.
+ * `$n is null or ...` arms fold away when the statement is planned with its values, so the trigram indexes on
+ * full_name and email::text serve ?q= whenever the query is the only arm left.
+ */
+export const LIST_WHERE = `c.deleted_at is null
+  and ($1::text is null or c.full_name ilike $1 or c.email::text ilike $1
+       or ($2::text is not null and regexp_replace(coalesce(c.phone, ''), '\\D', '', 'g') like '%' || $2 || '%'))
+  and ($3::text is null or $3 = any(c.tags))
+  and ($4::text is null or ${segmentExpr('$5')} = $4)`;
+
+/**
+ * The CTE `matches`: the customers LIST_WHERE selects. A search (?q=) matches few enough rows to materialize
+ * them: the page must sort them all anyway, and the count then reads the same rows instead of running the trigram
+ * search a second time.
+ */
+export const listMatches = (materialized: boolean) =>
+  `matches as ${materialized ? 'materialized' : 'not materialized'} (select * from customers c where ${LIST_WHERE})`;
+
+/** A page of `matches` in API shape, sorted as ORDER_BY says. */
+export const listPage = (sort: CustomerSort) => (limit: string, offset: string) =>
+  `select ${customerColumns('$5')} from matches c order by ${ORDER_BY[sort]} limit ${limit} offset ${offset}`;
+
+export const LIST_COUNT = 'matches c where true';
 
 /**
  * The digits of a phone-like query ("+1 (555) 010", "555-01"), else null. Phone numbers are written with all

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../../db/client.js';
 import { notFound } from '../../http/errors.js';
 import { DEFAULT_BRANDING, DEFAULT_POLICIES, type Organization, type UpdateOrganization } from './schemas.js';
+import * as sql from './sql.js';
 
 interface OrganizationRow {
   id: string;
@@ -17,8 +18,6 @@ interface OrganizationRow {
   created_at: Date;
   updated_at: Date;
 }
-
-const COLUMNS = 'id, name, slug, timezone, currency, email::text, phone, address, branding, policies, created_at, updated_at';
 
 /** The API shape, with defaults filled in for settings the organization never set. */
 export function toOrganization(r: OrganizationRow): Organization {
@@ -50,45 +49,32 @@ export async function createOrganization(
   // Slugs are global; on a clash add a short random suffix rather than fail the signup.
   for (let attempt = 0; ; attempt++) {
     const slug = attempt === 0 ? slugify(input.name) : `${slugify(input.name)}-${randomBytes(3).toString('hex')}`;
-    const { rows } = await tx.query<OrganizationRow>(
-      `insert into organizations (id, name, slug, timezone, currency, email) values ($1, $2, $3, $4, $5, $6)
-       on conflict (slug) do nothing returning ${COLUMNS}`,
-      [input.id, input.name, slug, input.timezone, input.currency, input.email],
-    );
+    const { rows } = await tx.query<OrganizationRow>(sql.INSERT_ORGANIZATION, [input.id, input.name, slug, input.timezone, input.currency, input.email]);
     if (rows[0]) return toOrganization(rows[0]);
   }
 }
 
 /** The current organization (RLS shows no other). */
 export async function getOrganization(tx: Queryable): Promise<Organization> {
-  const { rows } = await tx.query<OrganizationRow>(`select ${COLUMNS} from organizations where id = app_current_org()`);
+  const { rows } = await tx.query<OrganizationRow>(sql.SELECT_CURRENT_ORGANIZATION);
   if (!rows[0]) throw notFound('Organization');
   return toOrganization(rows[0]);
 }
 
 /** Changes the given fields; branding and policies merge into what is stored. */
 export async function updateOrganization(tx: Queryable, input: UpdateOrganization): Promise<Organization> {
-  const { rows } = await tx.query<OrganizationRow>(
-    `update organizations set
-       name = coalesce($1, name), timezone = coalesce($2, timezone), currency = coalesce($3, currency),
-       email = case when $4::boolean then $5::citext else email end,
-       phone = case when $6::boolean then $7 else phone end,
-       address = coalesce($8::jsonb, address),
-       branding = branding || coalesce($9::jsonb, '{}'), policies = policies || coalesce($10::jsonb, '{}')
-     where id = app_current_org() returning ${COLUMNS}`,
-    [
-      input.name ?? null,
-      input.timezone ?? null,
-      input.currency ?? null,
-      input.email !== undefined,
-      input.email ?? null,
-      input.phone !== undefined,
-      input.phone ?? null,
-      input.address ? JSON.stringify(input.address) : null,
-      input.branding ? JSON.stringify(input.branding) : null,
-      input.policies ? JSON.stringify(input.policies) : null,
-    ],
-  );
+  const { rows } = await tx.query<OrganizationRow>(sql.UPDATE_CURRENT_ORGANIZATION, [
+    input.name ?? null,
+    input.timezone ?? null,
+    input.currency ?? null,
+    input.email !== undefined,
+    input.email ?? null,
+    input.phone !== undefined,
+    input.phone ?? null,
+    input.address ? JSON.stringify(input.address) : null,
+    input.branding ? JSON.stringify(input.branding) : null,
+    input.policies ? JSON.stringify(input.policies) : null,
+  ]);
   if (!rows[0]) throw notFound('Organization');
   return toOrganization(rows[0]);
 }

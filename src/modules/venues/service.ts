@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { prepared, type Queryable } from '../../db/client.js';
+import type { Queryable } from '../../db/client.js';
 import { markEntered } from '../../db/tenant.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { fetchPage, type Pagination } from '../../http/pagination.js';
 import type { Closure, OpeningRange } from './types.js';
 import type { CreateVenue, PublicVenue, UpdateVenue, Venue } from './schemas.js';
+import * as sql from './sql.js';
 
 interface VenueRow {
   id: string;
@@ -22,9 +23,6 @@ interface VenueRow {
   updated_at: Date;
 }
 
-const COLUMNS = `id, organization_id, name, timezone, address, phone, operating_hours, closures, settings, embed_key,
-  archived_at, created_at, updated_at`;
-
 const toVenue = (r: VenueRow): Venue => ({
   ...r,
   archived_at: r.archived_at?.toISOString() ?? null,
@@ -39,40 +37,35 @@ const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
 /** Venues of the current organization, filtered by name and paginated; archived ones only when asked for. */
 export async function listVenues(tx: Queryable, filter: { q?: string | undefined; includeArchived?: boolean | undefined }, page: Pagination) {
-  // strpos rather than ILIKE: a search for "100%" must not turn into a wildcard.
-  const where = `($1::text is null or strpos(lower(name), lower($1)) > 0) and ($2::boolean or archived_at is null)`;
   const params = [filter.q || null, filter.includeArchived ?? false];
-  return fetchPage(
-    tx,
-    { page: (limit, offset) => `select ${COLUMNS} from venues where ${where} order by lower(name), id limit ${limit} offset ${offset}`, count: `venues where ${where}` },
-    params,
-    page,
-    toVenue,
-  );
+  return fetchPage(tx, { page: sql.listPage, count: sql.LIST_COUNT }, params, page, toVenue);
 }
 
 /** Creates a venue of the current organization with a fresh embed key. */
 export async function createVenue(tx: Queryable, input: CreateVenue): Promise<Venue> {
-  const { rows } = await tx.query<VenueRow>(
-    `insert into venues (organization_id, name, timezone, address, phone, operating_hours, closures, settings, embed_key)
-     values (app_current_org(), $1, $2, coalesce($3::jsonb, '{}'), $4, coalesce($5::jsonb, '[]'), coalesce($6::jsonb, '[]'),
-             coalesce($7::jsonb, '{}'), $8)
-     returning ${COLUMNS}`,
-    [input.name, input.timezone, json(input.address), input.phone ?? null, json(input.operating_hours), json(input.closures), json(input.settings), newEmbedKey()],
-  );
+  const { rows } = await tx.query<VenueRow>(sql.INSERT_VENUE, [
+    input.name,
+    input.timezone,
+    json(input.address),
+    input.phone ?? null,
+    json(input.operating_hours),
+    json(input.closures),
+    json(input.settings),
+    newEmbedKey(),
+  ]);
   return toVenue(rows[0]!);
 }
 
 /** One venue (API shape); throws notFound('Venue') when missing, another tenant's, or archived (unless includeArchived). */
 export async function getVenue(tx: Queryable, id: string, opts: { includeArchived?: boolean } = {}): Promise<Venue> {
-  const { rows } = await tx.query<VenueRow>(`select ${COLUMNS} from venues where id = $1 and ($2::boolean or archived_at is null)`, [id, opts.includeArchived ?? false]);
+  const { rows } = await tx.query<VenueRow>(sql.SELECT_VENUE, [id, opts.includeArchived ?? false]);
   if (!rows[0]) throw notFound('Venue');
   return toVenue(rows[0]);
 }
 
 /** Locks a venue for a change: 404 when missing, 422 when archived (archived venues are read-only history). */
 async function lockLiveVenue(tx: Queryable, id: string): Promise<void> {
-  const { rows } = await tx.query<{ archived: boolean }>('select archived_at is not null as archived from venues where id = $1 for update', [id]);
+  const { rows } = await tx.query<{ archived: boolean }>(sql.LOCK_VENUE, [id]);
   if (!rows[0]) throw notFound('Venue');
   if (rows[0].archived) throw new AppError('rule_violation', 'The venue is archived and can no longer be changed');
 }
@@ -80,30 +73,23 @@ async function lockLiveVenue(tx: Queryable, id: string): Promise<void> {
 /** Changes the given fields; operating_hours, closures, address and settings are replaced as a whole. */
 export async function updateVenue(tx: Queryable, id: string, input: UpdateVenue): Promise<Venue> {
   await lockLiveVenue(tx, id);
-  const { rows } = await tx.query<VenueRow>(
-    `update venues set name = coalesce($2, name), timezone = coalesce($3, timezone), address = coalesce($4::jsonb, address),
-       phone = case when $5::boolean then $6 else phone end,
-       operating_hours = coalesce($7::jsonb, operating_hours), closures = coalesce($8::jsonb, closures),
-       settings = coalesce($9::jsonb, settings)
-     where id = $1 returning ${COLUMNS}`,
-    [
-      id,
-      input.name ?? null,
-      input.timezone ?? null,
-      json(input.address),
-      input.phone !== undefined,
-      input.phone ?? null,
-      json(input.operating_hours),
-      json(input.closures),
-      json(input.settings),
-    ],
-  );
+  const { rows } = await tx.query<VenueRow>(sql.UPDATE_VENUE, [
+    id,
+    input.name ?? null,
+    input.timezone ?? null,
+    json(input.address),
+    input.phone !== undefined,
+    input.phone ?? null,
+    json(input.operating_hours),
+    json(input.closures),
+    json(input.settings),
+  ]);
   return toVenue(rows[0]!);
 }
 
 /** Archives (never deletes: bookings keep pointing at it); idempotent. Lists hide it and its embed key stops working. */
 export async function archiveVenue(tx: Queryable, id: string): Promise<Venue> {
-  const { rows } = await tx.query<VenueRow>(`update venues set archived_at = coalesce(archived_at, now()) where id = $1 returning ${COLUMNS}`, [id]);
+  const { rows } = await tx.query<VenueRow>(sql.ARCHIVE_VENUE, [id]);
   if (!rows[0]) throw notFound('Venue');
   return toVenue(rows[0]);
 }
@@ -111,15 +97,9 @@ export async function archiveVenue(tx: Queryable, id: string): Promise<Venue> {
 /** Gives the venue a new embed key; the old one stops resolving at once. */
 export async function rotateEmbedKey(tx: Queryable, id: string): Promise<Venue> {
   await lockLiveVenue(tx, id);
-  const { rows } = await tx.query<VenueRow>(`update venues set embed_key = $2 where id = $1 returning ${COLUMNS}`, [id, newEmbedKey()]);
+  const { rows } = await tx.query<VenueRow>(sql.SET_EMBED_KEY, [id, newEmbedKey()]);
   return toVenue(rows[0]!);
 }
-
-const ENTER_EMBED_KEY = prepared(
-  'enter_embed_key',
-  `select k.organization_id, k.venue_id, set_config('app.organization_id', k.organization_id::text, true) as entered
-     from app_public_venue($1) k`,
-);
 
 /**
  * The venue behind a live embed key, or null; needs no organization in the transaction, and points the transaction
@@ -129,7 +109,7 @@ export async function enterEmbedKey(tx: Queryable, embedKey: string): Promise<{ 
   // Real keys are 32 base64url characters; anything else cannot match, so spare the database the look-up (and a
   // NUL byte from a URL's %00, which PostgreSQL cannot even take as a parameter).
   if (!/^[A-Za-z0-9_-]{22,200}$/.test(embedKey)) return null;
-  const { rows } = await tx.query<{ organization_id: string; venue_id: string }>(ENTER_EMBED_KEY, [embedKey]);
+  const { rows } = await tx.query<{ organization_id: string; venue_id: string }>(sql.ENTER_EMBED_KEY, [embedKey]);
   if (!rows[0]) return null;
   markEntered(tx, rows[0].organization_id);
   return { organizationId: rows[0].organization_id, venueId: rows[0].venue_id };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { call, useTestApp } from '../../support/app.js';
+import { createGame, createVenue } from '../../support/catalog.js';
 import { addUser, signupOrg } from '../../support/fixtures.js';
 
 // Sunday 2026-03-01, 07:00 in New York (EST, -05:00).
@@ -20,14 +21,9 @@ interface SlotBody {
 }
 
 async function setup(app: FastifyInstance, token: string, venue: Record<string, unknown>, game: Record<string, unknown>) {
-  const v = await call(app, 'POST', '/api/venues', { token, body: { name: 'NYC', timezone: 'America/New_York', operating_hours: DAYTIME, ...venue } });
-  expect(v.status, JSON.stringify(v.body)).toBe(201);
-  const g = await call(app, 'POST', '/api/games', {
-    token,
-    body: { name: 'Vault', duration_minutes: 60, max_players: 6, price_cents: 2500, min_notice_minutes: 0, max_advance_days: 365, venue_ids: [v.body.id], ...game },
-  });
-  expect(g.status, JSON.stringify(g.body)).toBe(201);
-  return { venueId: v.body.id as string, gameId: g.body.id as string };
+  const v = await createVenue(app, token, { name: 'NYC', operating_hours: DAYTIME, ...venue });
+  const g = await createGame(app, token, { name: 'Vault', min_notice_minutes: 0, max_advance_days: 365, venue_ids: [v.id], ...game });
+  return { venueId: v.id, gameId: g.id };
 }
 
 async function slots(app: FastifyInstance, token: string, gameId: string, query: string): Promise<SlotBody[]> {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AvailabilityCache } from '../../../src/modules/availability/cache.js';
 import type { Availability } from '../../../src/modules/availability/schemas.js';
 import { call, useTestApp } from '../../support/app.js';
+import { createGame, createVenue } from '../../support/catalog.js';
 import { signupOrg } from '../../support/fixtures.js';
 
 // Sunday 2026-03-01, 07:00 in New York; the day looked at is Tuesday 2026-03-03.
@@ -11,16 +12,11 @@ const DAYTIME = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, open: '10:00'
 const WINDOW = 'from=2026-03-03&to=2026-03-03&party_size=2';
 
 async function room(app: FastifyInstance, token: string) {
-  const v = await call(app, 'POST', '/api/venues', { token, body: { name: 'NYC', timezone: 'America/New_York', operating_hours: DAYTIME } });
-  expect(v.status, JSON.stringify(v.body)).toBe(201);
-  const g = await call(app, 'POST', '/api/games', {
-    token,
-    body: { name: 'Vault', duration_minutes: 60, max_players: 6, price_cents: 2500, min_notice_minutes: 0, venue_ids: [v.body.id] },
-  });
-  expect(g.status, JSON.stringify(g.body)).toBe(201);
-  const venueId = v.body.id as string;
-  const gameId = g.body.id as string;
-  const embedKey = v.body.embed_key as string;
+  const v = await createVenue(app, token, { name: 'NYC', operating_hours: DAYTIME });
+  const g = await createGame(app, token, { name: 'Vault', min_notice_minutes: 0, venue_ids: [v.id] });
+  const venueId = v.id;
+  const gameId = g.id;
+  const embedKey = v.embed_key;
   /** Start times of the free slots, as the staff endpoint and the widget answer them (they must agree). */
   const free = async () => {
     const staff = await call(app, 'GET', `/api/games/${gameId}/availability?venue_id=${venueId}&${WINDOW}`, { token });

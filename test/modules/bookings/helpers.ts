@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { call } from '../../support/app.js';
-import { uniqueEmail } from '../../support/fixtures.js';
+import { createCustomer, createGame as createAnyGame, createVenue } from '../../support/catalog.js';
+
+export { createCustomer, createVenue, EVERY_DAY_10_TO_22 } from '../../support/catalog.js';
 
 /** A frozen clock: Monday 2026-06-01 08:00 in New York. */
 export const NOW = new Date('2026-06-01T12:00:00Z');
@@ -11,36 +13,17 @@ export const DAY = '2026-06-10';
 /** The instant of a New York wall time on DAY (or another June date), as RFC 3339 with its offset. */
 export const at = (time: string, date = DAY) => `${date}T${time}:00-04:00`;
 
-export const EVERY_DAY_10_TO_22 = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, open: '10:00', close: '22:00' }));
-
 type Body = Record<string, unknown>;
-
-/** POSTs and expects 201, returning the created resource. */
-async function created(app: FastifyInstance, token: string, url: string, body: Body) {
-  const res = await call(app, 'POST', url, { token, body });
-  expect(res.status, `${url}: ${JSON.stringify(res.body)}`).toBe(201);
-  return res.body as { id: string } & Record<string, unknown>;
-}
-
-/** A venue in New York open 10:00-22:00 daily, through the API. */
-export function createVenue(app: FastifyInstance, token: string, overrides: Body = {}) {
-  return created(app, token, '/api/venues', { name: 'Downtown', timezone: 'America/New_York', operating_hours: EVERY_DAY_10_TO_22, ...overrides });
-}
 
 /**
  * A private game: 60 minutes plus a 30-minute turnover on a 30-minute grid (so the buffer alone can block the
  * next slot), 2-6 players at 30.00 each, through the API.
  */
 export function createGame(app: FastifyInstance, token: string, venueIds: string[], overrides: Body = {}) {
-  return created(app, token, '/api/games', {
+  return createAnyGame(app, token, {
     name: 'The Vault', duration_minutes: 60, buffer_minutes: 30, slot_interval_minutes: 30, min_players: 2, max_players: 6,
     booking_mode: 'private', pricing: 'per_player', price_cents: 3000, venue_ids: venueIds, ...overrides,
   });
-}
-
-/** A customer with a unique email, through the API. */
-export function createCustomer(app: FastifyInstance, token: string, overrides: Body = {}) {
-  return created(app, token, '/api/customers', { full_name: 'Casey Customer', email: uniqueEmail('customer'), ...overrides });
 }
 
 /** A venue, a private game there and a customer of one organization. */

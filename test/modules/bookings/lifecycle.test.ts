@@ -1,15 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/db/client.js';
 import { call, useTestApp } from '../../support/app.js';
+import { markPaid } from '../../support/builders.js';
 import { addUser, signupOrg } from '../../support/fixtures.js';
 import { at, book, createCustomer, DAY, NOW, postBooking, world, type Booking } from './helpers.js';
-
-/** Payments are a later module: until it exists, a paid booking is the bookings row as a payment would leave it. */
-async function markPaid(db: Database, id: string) {
-  await db.query(`update bookings set payment_status = 'paid' where id = $1`, [id]);
-}
 
 const put = (app: FastifyInstance, token: string, id: string, body: Record<string, unknown>) => call(app, 'PUT', `/api/bookings/${id}`, { token, body });
 const act = (app: FastifyInstance, token: string, id: string, action: string) => call(app, 'POST', `/api/bookings/${id}/${action}`, { token });

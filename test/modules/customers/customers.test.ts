@@ -1,25 +1,38 @@
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/db/client.js';
-import { call, useTestApp } from '../../support/app.js';
+import { call, useTestApp, type TestApp } from '../../support/app.js';
+import { backdateCustomer } from '../../support/builders.js';
+import { createGame, createVenue, postCreated } from '../../support/catalog.js';
 import { addUser, PASSWORD, signupOrg, uniqueEmail } from '../../support/fixtures.js';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
 
-async function create(app: FastifyInstance, token: string, body: Record<string, unknown>) {
-  const res = await call(app, 'POST', '/api/customers', { token, body });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { id: string } & Record<string, unknown>;
-}
+const create = (app: FastifyInstance, token: string, body: Record<string, unknown>) => postCreated(app, token, '/api/customers', body);
 
-/** Statistics as the bookings trigger would keep them (the bookings API is another module's). */
-async function setStats(db: Database, id: string, s: { total: number; value: number; last: string | null; created?: string }) {
-  await db.query(
-    `update customers set total_bookings = $2, lifetime_value_cents = $3, last_booking_at = $4, first_booking_at = $4,
-       created_at = coalesce($5, created_at) where id = $1`,
-    [id, s.total, s.value, s.last, s.created ?? null],
-  );
+/**
+ * Gives a customer a booking history with these statistics, as production does: `total` confirmed bookings through
+ * the API (a flat-priced game of its own, worth `value` together), the last one starting at `last` (on the hour),
+ * each an hour before the next; booked with the app clock set back a day, since bookings cannot start in the past.
+ * `created` backdates the customer (no API sets created_at).
+ */
+async function giveHistory(t0: TestApp, token: string, id: string, s: { total: number; value: number; last: string | null; created?: string }) {
+  if (s.total > 0 && s.last) {
+    const venue = await createVenue(t0.app, token, { name: 'History', timezone: 'UTC', operating_hours: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, open: '00:00', close: '24:00' })) });
+    const game = await createGame(t0.app, token, { name: `History ${id}`, pricing: 'flat', price_cents: s.value / s.total, slot_interval_minutes: 60, venue_ids: [venue.id] });
+    const last = Date.parse(s.last);
+    t0.clock.now = new Date(last - 86_400_000);
+    try {
+      for (let i = s.total - 1; i >= 0; i--) {
+        const start_at = new Date(last - i * 3_600_000).toISOString();
+        const res = await call(t0.app, 'POST', '/api/bookings', { token, body: { game_id: game.id, venue_id: venue.id, customer_id: id, party_size: 2, start_at } });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+      }
+    } finally {
+      t0.clock.now = NOW;
+    }
+  }
+  if (s.created) await backdateCustomer(t0.db, id, s.created);
 }
 
 const ids = (body: { data: { id: string }[] }) => body.data.map((c) => c.id);
@@ -116,14 +129,15 @@ describe('customers', () => {
   });
 
   it('sorts by name, created_at, last_booking_at and lifetime_value', async () => {
-    const { app, db } = t();
+    const t0 = t();
+    const { app } = t0;
     const org = await signupOrg(app);
     const charlie = await create(app, org.token, { full_name: 'Charlie' });
     const alice = await create(app, org.token, { full_name: 'alice' });
     const bob = await create(app, org.token, { full_name: 'Bob' });
-    await setStats(db, charlie.id, { total: 2, value: 9000, last: daysAgo(40), created: daysAgo(300) });
-    await setStats(db, alice.id, { total: 1, value: 20000, last: daysAgo(3), created: daysAgo(200) });
-    await setStats(db, bob.id, { total: 0, value: 0, last: null, created: daysAgo(100) });
+    await giveHistory(t0, org.token, charlie.id, { total: 2, value: 9000, last: daysAgo(40), created: daysAgo(300) });
+    await giveHistory(t0, org.token, alice.id, { total: 1, value: 20000, last: daysAgo(3), created: daysAgo(200) });
+    await giveHistory(t0, org.token, bob.id, { total: 0, value: 0, last: null, created: daysAgo(100) });
     const sorted = async (sort: string) => ids((await call(app, 'GET', `/api/customers?sort=${sort}`, { token: org.token })).body);
     expect(await sorted('name')).toEqual([alice.id, bob.id, charlie.id]);
     expect(ids((await call(app, 'GET', '/api/customers', { token: org.token })).body)).toEqual([alice.id, bob.id, charlie.id]);
@@ -134,7 +148,7 @@ describe('customers', () => {
 
   it('computes segment and RFM from the statistics at the app clock, and filters by segment', async () => {
     const t0 = t();
-    const { app, db } = t0;
+    const { app } = t0;
     const org = await signupOrg(app);
     const fixtures = {
       vip: { stats: { total: 12, value: 150_000, last: daysAgo(12), created: daysAgo(400) }, rfm: [5, 5, 5], segment: 'vip' },
@@ -148,7 +162,7 @@ describe('customers', () => {
     const made: Record<string, string> = {};
     for (const [name, f] of Object.entries(fixtures)) {
       made[name] = (await create(app, org.token, { full_name: name })).id;
-      await setStats(db, made[name], f.stats);
+      await giveHistory(t0, org.token, made[name], f.stats);
     }
     for (const [name, f] of Object.entries(fixtures)) {
       const c = (await call(app, 'GET', `/api/customers/${made[name]}`, { token: org.token })).body;
@@ -177,11 +191,12 @@ describe('customers', () => {
   });
 
   it('DELETE erases personal data, keeps the row, and the customer disappears from the API', async () => {
-    const { app, db } = t();
+    const t0 = t();
+    const { app, db } = t0;
     const org = await signupOrg(app);
     const email = uniqueEmail('gone');
     const c = await create(app, org.token, { full_name: 'Erase Me', email, phone: '555 1234', notes: 'secret', tags: ['x'], marketing_opt_in: true });
-    await setStats(db, c.id, { total: 2, value: 8000, last: daysAgo(5) });
+    await giveHistory(t0, org.token, c.id, { total: 2, value: 8000, last: daysAgo(5) });
     expect((await call(app, 'DELETE', `/api/customers/${c.id}`, { token: org.token })).status).toBe(204);
     const row = (await db.query('select full_name, email, phone, notes, tags, marketing_opt_in, deleted_at, total_bookings from customers where id = $1', [c.id])).rows[0];
     expect(row).toEqual({ full_name: 'Deleted customer', email: null, phone: null, notes: '', tags: [], marketing_opt_in: false, deleted_at: NOW, total_bookings: 2 });

@@ -1,30 +1,10 @@
-import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { call, useTestApp } from '../../support/app.js';
+import { expectValidation } from '../../support/answers.js';
+import { createGame, createVenue } from '../../support/catalog.js';
 import { addUser, signupOrg } from '../../support/fixtures.js';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
-
-async function createVenue(app: FastifyInstance, token: string, name = 'Downtown') {
-  const res = await call(app, 'POST', '/api/venues', {
-    token,
-    body: { name, timezone: 'America/New_York', operating_hours: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, open: '10:00', close: '22:00' })) },
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { id: string; embed_key: string };
-}
-
-async function createGame(app: FastifyInstance, token: string, body: Record<string, unknown>) {
-  const res = await call(app, 'POST', '/api/games', { token, body: { name: 'Pharaoh’s Tomb', duration_minutes: 60, max_players: 6, price_cents: 2500, ...body } });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { id: string } & Record<string, unknown>;
-}
-
-function expectValidation(res: { status: number; body: { code: string; fields?: Record<string, string> } }, field: string, what = '') {
-  expect(res.status, `${what} ${JSON.stringify(res.body)}`).toBe(400);
-  expect(res.body.code).toBe('validation_failed');
-  expect(Object.keys(res.body.fields ?? {}), `${what} ${JSON.stringify(res.body)}`).toContain(field);
-}
 
 const sorted = (ids: string[]) => [...ids].sort();
 
@@ -34,8 +14,8 @@ describe('games', () => {
   it('creates a game with every field and reads it back', async () => {
     const { app } = t();
     const org = await signupOrg(app);
-    const a = await createVenue(app, org.token, 'A');
-    const b = await createVenue(app, org.token, 'B');
+    const a = await createVenue(app, org.token, { name: 'A' });
+    const b = await createVenue(app, org.token, { name: 'B' });
     const body = {
       name: 'The Heist',
       description: 'Crack the vault in 75 minutes.',
@@ -116,9 +96,9 @@ describe('games', () => {
   it('links venues many-to-many with optional venue-specific prices', async () => {
     const { app } = t();
     const org = await signupOrg(app);
-    const a = await createVenue(app, org.token, 'A');
-    const b = await createVenue(app, org.token, 'B');
-    const c = await createVenue(app, org.token, 'C');
+    const a = await createVenue(app, org.token, { name: 'A' });
+    const b = await createVenue(app, org.token, { name: 'B' });
+    const c = await createVenue(app, org.token, { name: 'C' });
     const g1 = await createGame(app, org.token, { name: 'One', venue_ids: [a.id, b.id], venue_prices: [{ venue_id: a.id, price_cents: 3000 }] });
     const g2 = await createGame(app, org.token, { name: 'Two', venue_ids: [b.id, c.id] });
     expect(g1.venue_ids).toEqual(sorted([a.id, b.id]));

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { call, useTestApp } from '../../support/app.js';
+import { createGame, createVenue } from '../../support/catalog.js';
 import { signupOrg, type SignedUpOrg } from '../../support/fixtures.js';
 
 // Sunday 2026-03-01, 07:00 in New York.
@@ -17,34 +18,22 @@ interface Widget {
 /** An organization with a venue, its main game (private, $25 a player, $30 at this venue) and some others. */
 async function widget(app: FastifyInstance, game: Record<string, unknown> = {}): Promise<Widget> {
   const org = await signupOrg(app);
-  const venue = await call(app, 'POST', '/api/venues', {
-    token: org.token,
-    body: {
-      name: 'Escape Works Downtown',
-      timezone: 'America/New_York',
-      address: { city: 'New York', country: 'US' },
-      operating_hours: HOURS,
-      closures: [{ date: '2026-03-10' }],
-      settings: { public: { parking: 'Garage on 5th' }, internal_notes: 'alarm code 4321' },
-    },
+  const venue = await createVenue(app, org.token, {
+    name: 'Escape Works Downtown',
+    operating_hours: HOURS,
+    address: { city: 'New York', country: 'US' },
+    closures: [{ date: '2026-03-10' }],
+    settings: { public: { parking: 'Garage on 5th' }, internal_notes: 'alarm code 4321' },
   });
-  expect(venue.status, JSON.stringify(venue.body)).toBe(201);
-  const g = await call(app, 'POST', '/api/games', {
-    token: org.token,
-    body: {
-      name: 'Vault',
-      description: 'Crack it.',
-      duration_minutes: 60,
-      max_players: 6,
-      price_cents: 2500,
-      min_notice_minutes: 60,
-      venue_ids: [venue.body.id],
-      venue_prices: [{ venue_id: venue.body.id, price_cents: 3000 }],
-      ...game,
-    },
+  const g = await createGame(app, org.token, {
+    name: 'Vault',
+    description: 'Crack it.',
+    min_notice_minutes: 60,
+    venue_ids: [venue.id],
+    venue_prices: [{ venue_id: venue.id, price_cents: 3000 }],
+    ...game,
   });
-  expect(g.status, JSON.stringify(g.body)).toBe(201);
-  return { org, venueId: venue.body.id, key: venue.body.embed_key, gameId: g.body.id };
+  return { org, venueId: venue.id, key: venue.embed_key, gameId: g.id };
 }
 
 function bookingBody(w: Widget, extra: Record<string, unknown> = {}) {

@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../../../src/modules/users/service.js';
 import { createSuperAdmin } from '../../../src/modules/users/super-admin.js';
 import { call, useTestApp } from '../../support/app.js';
+import { expectValidation } from '../../support/answers.js';
+import { createVenue, postCreated } from '../../support/catalog.js';
 import { addUser, PASSWORD, signupOrg, uniqueEmail } from '../../support/fixtures.js';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
@@ -13,18 +14,6 @@ const HOURS = [
   { weekday: 5, open: '18:00', close: '02:00' },
   { weekday: 6, open: '10:00', close: '24:00' },
 ];
-
-async function createVenue(app: FastifyInstance, token: string, body: Record<string, unknown> = {}) {
-  const res = await call(app, 'POST', '/api/venues', { token, body: { name: 'Downtown', timezone: 'America/New_York', ...body } });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { id: string; embed_key: string } & Record<string, unknown>;
-}
-
-function expectValidation(res: { status: number; body: { code: string; fields?: Record<string, string> } }, field: string, what = '') {
-  expect(res.status, `${what} ${JSON.stringify(res.body)}`).toBe(400);
-  expect(res.body.code).toBe('validation_failed');
-  expect(Object.keys(res.body.fields ?? {}), `${what} ${JSON.stringify(res.body)}`).toContain(field);
-}
 
 describe('venues', () => {
   const t = useTestApp({ now: NOW });
@@ -53,7 +42,8 @@ describe('venues', () => {
     });
     expect((await call(app, 'GET', `/api/venues/${created.id}`, { token: org.token })).body).toEqual(created);
 
-    const minimal = await createVenue(app, org.token, { name: 'Annex', timezone: 'Europe/Berlin' });
+    // Only the required fields, so the API's defaults show (createVenue would add opening hours).
+    const minimal = await postCreated(app, org.token, '/api/venues', { name: 'Annex', timezone: 'Europe/Berlin' });
     expect(minimal).toMatchObject({ address: {}, phone: null, operating_hours: [], closures: [], settings: {} });
 
     const list = await call(app, 'GET', '/api/venues', { token: org.token });
