@@ -3,8 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
-import { hashPassword } from './modules/users/service.js';
-import { createSuperAdmin } from './modules/users/super-admin.js';
+import { createSuperAdmin, hashPassword } from './modules/users/service.js';
 import { formatSeedResult, progressBar } from './demo/report.js';
 import { DEFAULT_BOOKINGS, seedDemo } from './demo/seed.js';
 

@@ -30,6 +30,7 @@ const schema = z.object({
   SIGNUP_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   SIGNUP_MAX_PER_EMAIL: z.coerce.number().int().min(1).default(3),
   SIGNUP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60 * 60),
+  USER_EMAIL_CLASH_MAX_PER_ORGANIZATION: z.coerce.number().int().min(1).default(10),
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   AVAILABILITY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),

@@ -1,7 +1,6 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSuperAdmin } from '../../src/modules/users/super-admin.js';
-import { hashPassword } from '../../src/modules/users/service.js';
+import { createSuperAdmin, hashPassword } from '../../src/modules/users/service.js';
 import { answerProblems, preview } from '../support/answers.js';
 import { call, useTestApp } from '../support/app.js';
 import { addUser, PASSWORD, signupOrg, uniqueEmail } from '../support/fixtures.js';

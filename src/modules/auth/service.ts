@@ -7,7 +7,8 @@ import { AppError } from '../../http/errors.js';
 import type { Mailer } from '../notifications/service.js';
 import { createOrganization, getOrganization } from '../organizations/service.js';
 import { hashPassword, insertUser } from '../users/service.js';
-import { LOGIN_LOOKUP, RESET_CHECK, RESET_CONSUME, RESET_CREATE, SESSION_CREATE, SESSION_REVOKE, THROTTLE_HIT } from './sql.js';
+import { LOGIN_LOOKUP, RESET_CHECK, RESET_CONSUME, RESET_CREATE, SESSION_CREATE, SESSION_REVOKE } from './sql.js';
+import { throttle } from '../../http/throttle.js';
 
 /** Where a request came from: recorded on sessions and in the audit log. */
 export interface ClientInfo {
@@ -63,17 +64,6 @@ const ctx = (client: ClientInfo, organizationId: string | null, userId: string |
   clientIp: client.clientIp,
   userAgent: client.userAgent,
 });
-
-/** Counts an attempt against a shared limit; throws 429 with Retry-After when it is exceeded. */
-async function throttle(tx: Queryable, key: string, max: number, windowSeconds: number) {
-  const { rows } = await tx.query<{ hits: number; retry_after: number }>(THROTTLE_HIT, [key, windowSeconds]);
-  const hit = rows[0]!;
-  if (hit.hits > max) {
-    throw new AppError('rate_limited', `Too many attempts; retry in ${hit.retry_after} s`, undefined, {
-      'retry-after': String(hit.retry_after),
-    });
-  }
-}
 
 /** Queues a message after the response, logging nothing but failures (the body may hold a token). */
 function mailLater(later: AfterResponse, mailer: Mailer, message: Parameters<Mailer['send']>[0]) {

@@ -10,7 +10,6 @@ export const SESSION_CREATE = 'select app_session_create($1, $2, $3, $4, $5) as 
 export const SESSION_REVOKE = 'select app_session_revoke($1)';
 
 /** Counts one hit on a fixed-window counter shared by every process: `{ hits, retry_after }`. */
-export const THROTTLE_HIT = 'select hits, retry_after from app_throttle_hit($1, $2)';
 
 /** The user behind an email, in whatever organization: `{ user_id, organization_id, role, password_hash, active }`. */
 export const LOGIN_LOOKUP = 'select user_id, organization_id, role, password_hash, active from app_login_lookup($1)';

@@ -3,13 +3,20 @@ import { actor, requireRole } from '../../http/auth.js';
 import { authErrors, errors, idParams } from '../../http/fields.js';
 import { pageOf, paginationQuery } from '../../http/pagination.js';
 import { createUserBody, listUsersQuery, updateUserBody, userSchema } from './schemas.js';
-import { deactivateUser, getUser, insertUser, listUsers, updateUser, withPasswordHash } from './service.js';
+import type { FastifyRequest } from 'fastify';
+import { deactivateUser, getUser, insertUser, limitEmailClashes, listUsers, updateUser, withPasswordHash } from './service.js';
 
 const security = [{ bearer: [] }];
 const tags = ['users'];
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   const admin = requireRole('admin');
+  // A taken email answers 409 (http/errors.ts); each one is counted, and past the limit the answer is 429.
+  const clashLimited = <T>(request: FastifyRequest, write: () => Promise<T>) => {
+    const auth = actor(request);
+    const ctx = { organizationId: auth.organizationId, userId: auth.userId, actorRole: auth.role, requestId: request.id, clientIp: request.ip, userAgent: request.headers['user-agent'] ?? null };
+    return limitEmailClashes(app.db, ctx, app.config.USER_EMAIL_CLASH_MAX_PER_ORGANIZATION, app.config.SIGNUP_WINDOW_SECONDS, write);
+  };
 
   app.get(
     '/users',
@@ -22,10 +29,10 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/users',
-    { preHandler: admin, schema: { tags, security, summary: 'Add a user to the organization', body: createUserBody, response: { 201: userSchema, ...errors(...authErrors, 409) } } },
+    { preHandler: admin, schema: { tags, security, summary: 'Add a user to the organization', body: createUserBody, response: { 201: userSchema, ...errors(...authErrors, 409, 429) } } },
     async (request, reply) => {
       const input = await withPasswordHash(request.body);
-      const user = await request.tenant((tx) => insertUser(tx, input));
+      const user = await clashLimited(request, () => request.tenant((tx) => insertUser(tx, input)));
       return reply.status(201).send(user);
     },
   );
@@ -38,10 +45,10 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/users/:id',
-    { preHandler: admin, schema: { tags, security, summary: 'Change a user (fields given are changed)', params: idParams, body: updateUserBody, response: { 200: userSchema, ...errors(...authErrors, 404, 409, 422) } } },
+    { preHandler: admin, schema: { tags, security, summary: 'Change a user (fields given are changed)', params: idParams, body: updateUserBody, response: { 200: userSchema, ...errors(...authErrors, 404, 409, 422, 429) } } },
     async (request) => {
       const input = await withPasswordHash(request.body);
-      return request.tenant((tx) => updateUser(tx, actor(request).userId, request.params.id, input));
+      return clashLimited(request, () => request.tenant((tx) => updateUser(tx, actor(request).userId, request.params.id, input)));
     },
   );
 

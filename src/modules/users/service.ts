@@ -1,8 +1,10 @@
 import argon2 from 'argon2';
-import type { Queryable } from '../../db/client.js';
+import type { Database, Queryable } from '../../db/client.js';
+import { withTenant, type TenantContext } from '../../db/tenant.js';
 import { likePattern } from '../../db/like.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { fetchPage, type Pagination } from '../../http/pagination.js';
+import { throttle } from '../../http/throttle.js';
 import type { User } from './schemas.js';
 import * as sql from './sql.js';
 
@@ -87,4 +89,35 @@ export async function updateUser(
 /** Deactivates (never deletes: bookings and the audit trail keep pointing at the user). */
 export function deactivateUser(tx: Queryable, actorId: string, id: string): Promise<User> {
   return updateUser(tx, actorId, id, { active: false });
+}
+
+/**
+ * Creates the platform operator. Runs on the owner connection (the CLI), not as the app role: no request can
+ * make a super_admin, and the row belongs to no organization.
+ */
+export async function createSuperAdmin(db: Database, input: { email: string; fullName: string; passwordHash: string }): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(sql.INSERT_SUPER_ADMIN, [input.email.toLowerCase(), input.fullName, input.passwordHash]);
+  return rows[0]!.id;
+}
+
+/** A write refused because the email belongs to a user already (emails are unique across the platform). */
+const isEmailClash = (err: unknown) => {
+  const e = err as { code?: unknown; constraint?: unknown };
+  return e.code === '23505' && e.constraint === 'users_email_key';
+};
+
+/**
+ * Runs a user write and, when it is refused because the email is taken, counts that against the organization's
+ * limit in a transaction of its own (the refused one rolls back): user emails are unique across organizations, so
+ * each such 409 tells an admin that an account exists somewhere, and past the limit the answer is 429 instead.
+ */
+export async function limitEmailClashes<T>(db: Database, ctx: TenantContext, max: number, windowSeconds: number, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (isEmailClash(err) && ctx.organizationId) {
+      await withTenant(db, ctx, (tx) => throttle(tx, `user-email-clash:${ctx.organizationId}`, max, windowSeconds));
+    }
+    throw err;
+  }
 }

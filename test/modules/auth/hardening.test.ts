@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { hashPassword } from '../../../src/modules/users/service.js';
-import { createSuperAdmin } from '../../../src/modules/users/super-admin.js';
+import { createSuperAdmin, hashPassword } from '../../../src/modules/users/service.js';
 import { call, useTestApp } from '../../support/app.js';
 import { addUser, PASSWORD, signupOrg, uniqueEmail } from '../../support/fixtures.js';
 import { mailsTo, resetToken } from './mail.js';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword } from '../../../src/modules/users/service.js';
-import { createSuperAdmin } from '../../../src/modules/users/super-admin.js';
+import { createSuperAdmin, hashPassword } from '../../../src/modules/users/service.js';
 import { call, useTestApp } from '../../support/app.js';
 import { expectValidation } from '../../support/answers.js';
 import { createVenue, postCreated } from '../../support/catalog.js';

@@ -1,0 +1,16 @@
+import type { Queryable } from '../db/client.js';
+import { AppError } from './errors.js';
+
+// A fixed-window counter in PostgreSQL (app_throttle_hit, migration 0001): shared by every API process.
+const THROTTLE_HIT = 'select hits, retry_after from app_throttle_hit($1, $2)';
+
+/** Counts an attempt against a shared limit; throws 429 rate_limited with Retry-After when it is exceeded. */
+export async function throttle(tx: Queryable, key: string, max: number, windowSeconds: number): Promise<void> {
+  const { rows } = await tx.query<{ hits: number; retry_after: number }>(THROTTLE_HIT, [key, windowSeconds]);
+  const hit = rows[0]!;
+  if (hit.hits > max) {
+    throw new AppError('rate_limited', `Too many attempts; retry in ${hit.retry_after} s`, undefined, {
+      'retry-after': String(hit.retry_after),
+    });
+  }
+}
