@@ -45,6 +45,16 @@ export const text = (max: number) =>
     // eslint-disable-next-line no-control-regex
     .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(v), 'must not contain control characters');
 
+// Unicode bidirectional controls (embeddings, overrides, isolates, marks) make a name display as something else
+// ("moc.elpmaxe@…" shown as "…@example.com"): names and emails refuse them; free text (notes) may keep them.
+const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** Whether a value is free of bidirectional control characters. */
+export const hasNoBidiControls = (v: string) => !BIDI_CONTROLS.test(v);
+
+/** A name shown to people (a person's, an organization's, a venue's, a game's): text without bidirectional controls. */
+export const name = (max: number) => text(max).refine(hasNoBidiControls, 'must not contain bidirectional control characters');
+
 /** Response schemas for the given error statuses, so the OpenAPI document lists every status a route answers. */
 export function errors(...statuses: number[]) {
   const out: Record<number, typeof errorBodySchema> = {};

@@ -1,27 +1,15 @@
 import { z } from 'zod';
-import { currency, email, text, timezone } from '../../http/fields.js';
+import { currency, email, name, timezone } from '../../http/fields.js';
 import { organizationSchema } from '../organizations/schemas.js';
 import { password, userSchema } from '../users/schemas.js';
 
-// Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) and the LRM/RLM marks
-// (U+200E, U+200F): invisible, they make a name or address display as something else ("Trojan Source").
-const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-
-/** True when `v` holds no bidirectional control character. */
-export const hasNoBidiControls = (v: string) => !BIDI_CONTROLS.test(v);
-
-/**
- * Refuses bidirectional control characters in any string schema, with a field message. Meant for every name and
- * address a person types (users, customers, public booking names too).
- */
-export const noBidi = <T extends z.ZodType<string>>(schema: T) => schema.refine(hasNoBidiControls, 'must not contain bidirectional control characters');
-
 export const signupBody = z
   .object({
-    email: noBidi(email),
+    // Emails are ASCII (the shared field), so no bidirectional control can be in one; names refuse them.
+    email,
     password,
-    full_name: noBidi(text(200).min(1)),
-    organization_name: noBidi(text(200).min(1)),
+    full_name: name(200).min(1),
+    organization_name: name(200).min(1),
     timezone: timezone.optional(),
     currency: currency.optional(),
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, instant, isoDate, text, wallTime } from '../../http/fields.js';
+import { email, instant, isoDate, name, text, wallTime } from '../../http/fields.js';
 
 export const BOOKING_STATUSES = ['pending', 'confirmed', 'checked-in', 'completed', 'cancelled', 'no-show'] as const;
 export const bookingStatus = z.enum(BOOKING_STATUSES);
@@ -44,7 +44,7 @@ export const bookingSchema = z
 export type Booking = z.infer<typeof bookingSchema>;
 
 export const customerInput = z
-  .object({ full_name: text(200).min(1), email, phone: text(40).optional() })
+  .object({ full_name: name(200).min(1), email, phone: text(40).optional() })
   .strict();
 
 /** When a booking starts: an instant, or a venue-local date and wall time. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, text } from '../../http/fields.js';
+import { email, name, text } from '../../http/fields.js';
 
 export const segmentSchema = z
   .enum(['vip', 'regular', 'new', 'inactive'])
@@ -54,7 +54,7 @@ const tags = z
   .transform((list) => [...new Set(list)]);
 
 const fields = {
-  full_name: text(200).min(1),
+  full_name: name(200).min(1),
   email: email.nullable(),
   phone: text(40).min(1).nullable(),
   notes: text(10_000),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text, uuid } from '../../http/fields.js';
+import { name, text, uuid } from '../../http/fields.js';
 
 export const MAX_GAME_VENUES = 200;
 const MAX_PRICE_CENTS = 100_000_000;
@@ -19,7 +19,7 @@ const venuePriceInput = z.object({ venue_id: uuid, price_cents: priceCents }).st
 
 // Bounds mirror the check constraints of the games table, so bad input is a field error, not a database error.
 const gameFields = {
-  name: text(200).min(1),
+  name: name(200).min(1),
   description: text(5000),
   duration_minutes: z.number().int().min(5).max(1440),
   buffer_minutes: z.number().int().min(0).max(1440).describe('Turnover after each booking'),

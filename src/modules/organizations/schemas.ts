@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currency, email, text, timezone } from '../../http/fields.js';
+import { currency, email, name, text, timezone } from '../../http/fields.js';
 
 export const brandingSchema = z
   .object({
@@ -69,7 +69,7 @@ export type Organization = z.infer<typeof organizationSchema>;
 
 export const updateOrganizationBody = z
   .object({
-    name: text(200).min(1),
+    name: name(200).min(1),
     timezone,
     currency,
     email: email.nullable(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, text } from '../../http/fields.js';
+import { email, name, text } from '../../http/fields.js';
 
 export const roleSchema = z.enum(['super_admin', 'admin', 'manager', 'staff']);
 /** Roles an admin can give; super_admin is made only by the operator's CLI. */
@@ -24,7 +24,7 @@ export type User = z.infer<typeof userSchema>;
 export const createUserBody = z
   .object({
     email,
-    full_name: text(200).min(1),
+    full_name: name(200).min(1),
     role: assignableRole,
     /** Optional: without one the user sets a password through the reset flow. */
     password: password.optional(),
@@ -32,7 +32,7 @@ export const createUserBody = z
   .strict();
 
 export const updateUserBody = z
-  .object({ email, full_name: text(200).min(1), role: assignableRole, password, active: z.boolean() })
+  .object({ email, full_name: name(200).min(1), role: assignableRole, password, active: z.boolean() })
   .partial()
   .strict();
 

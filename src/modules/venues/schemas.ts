@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, text, timezone, wallTime } from '../../http/fields.js';
+import { isoDate, name, text, timezone, wallTime } from '../../http/fields.js';
 import { addressSchema } from '../organizations/schemas.js';
 
 export const MAX_OPENING_RANGES = 50;
@@ -102,7 +102,7 @@ export const settingsInput = z
   .describe('Free-form settings. Replaced as a whole on update. Keys under `public` are shown by the public widget API.');
 
 const venueFields = {
-  name: text(200).min(1),
+  name: name(200).min(1),
   timezone,
   address: addressSchema,
   phone: text(40).nullable(),
