@@ -5,39 +5,24 @@
  * with bookingAmounts and refundFor, so a bulk-loaded booking costs what an API booking would.
  */
 import type { Queryable } from '../../db/client.js';
-import type { Booking, BookingStatus } from './schemas.js';
-import { BULK_INSERT_BOOKINGS, BULK_SET_STATUS, COUNT_BY_STATUS, TOUCH_FIRST_BOOKING_PER_CUSTOMER } from './sql.js';
+import type { BookingStatus } from './schemas.js';
+import { type BookingRow, BULK_INSERT_BOOKINGS, BULK_SET_STATUS, COUNT_BY_STATUS, TOUCH_FIRST_BOOKING_PER_CUSTOMER } from './sql.js';
 import { canTransition } from './status.js';
 
-/** One booking as bulkInsertBookings inserts it, into the organization of the transaction. */
-export interface BulkBooking {
-  id: string;
-  booking_number: string;
-  customer_id: string;
-  game_id: string;
-  venue_id: string;
-  start_at: Date;
-  end_at: Date;
-  blocked_until: Date;
+/** One booking as bulkInsertBookings inserts it, into the organization of the transaction: a booking row's own columns. */
+export type BulkBooking = Pick<
+  BookingRow,
+  | 'id' | 'booking_number' | 'customer_id' | 'game_id' | 'venue_id' | 'start_at' | 'end_at' | 'blocked_until' | 'booking_mode'
+  | 'party_size' | 'payment_status' | 'total_amount' | 'discount_amount' | 'final_amount' | 'refund_amount' | 'notes'
+  | 'source' | 'created_by' | 'cancelled_at' | 'checked_in_at'
+> & {
   /** The venue's time zone: booking_date is the start's local date there. */
   timezone: string;
-  booking_mode: 'private' | 'shared';
-  party_size: number;
   /** The status machine accepts only these on insert; bulkAdvanceStatuses walks the row on from there. */
   status: 'pending' | 'confirmed';
-  payment_status: Booking['payment_status'];
-  total_amount: number;
-  discount_amount: number;
-  final_amount: number;
-  refund_amount: number;
-  notes: string;
-  source: Booking['source'];
-  created_by: string | null;
-  cancelled_at: Date | null;
-  checked_in_at: Date | null;
   /** Also its updated_at. */
   created_at: Date;
-}
+};
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
