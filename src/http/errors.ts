@@ -97,6 +97,12 @@ function isUnavailable(err: { code?: unknown; message?: string }): boolean {
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout|Cannot use a pool after calling end/i.test(msg);
 }
 
+/** The unique constraint a database error violated (SQLSTATE 23505), if it is one. */
+export function violatedUnique(err: unknown): string | undefined {
+  const e = err as { code?: unknown; constraint?: unknown };
+  return e.code === '23505' && typeof e.constraint === 'string' ? e.constraint : undefined;
+}
+
 /** Turns anything thrown into the API.md error shape. Logs the cause; a 500 body carries only the request id. */
 export function handleError(err: FastifyError & { fields?: Record<string, string> }, request: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) {
@@ -132,8 +138,8 @@ export function handleError(err: FastifyError & { fields?: Record<string, string
   const pg = typeof err.code === 'string' ? PG_ERRORS[err.code] : undefined;
   if (pg) {
     request.log.info({ sqlstate: err.code, detail: (err as { detail?: string }).detail }, 'database refused a change');
-    const constraint = (err as { constraint?: unknown }).constraint;
-    const unique = err.code === '23505' && typeof constraint === 'string' ? UNIQUE_FIELDS[constraint] : undefined;
+    const constraint = violatedUnique(err);
+    const unique = constraint ? UNIQUE_FIELDS[constraint] : undefined;
     if (unique) return reply.status(ERROR_CODES.already_exists.status).send(body('already_exists', unique.message, { [unique.field]: 'already in use' }));
     // Our own triggers (custom SQLSTATEs BK...) word their messages for people; PostgreSQL's own stay inside.
     const message = err.code.startsWith('BK') ? err.message : pg[1];

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Queryable } from '../db/client.js';
-import { CommitHooks, enteredOrganization, withTenant } from '../db/tenant.js';
+import { CommitHooks, enteredOrganization, withTenant, type TenantContext } from '../db/tenant.js';
 import { withSession } from './auth.js';
 
 /** Whom a public request acts as: no user, and the organization when it is known before the transaction. */
@@ -37,17 +37,18 @@ export function installTenant(app: FastifyInstance): void {
 /** The request's tenant transaction: the deferred session check opens it, or the context already known. */
 function runTenant<T>(request: FastifyRequest, fn: (tx: Queryable) => Promise<T>, as?: TenantAs): Promise<T> {
   if (!as && !request.auth && request.deferredAuth) return withSession(request, request.deferredAuth, fn);
+  return withTenant(request.server.db, tenantContextOf(request, as), fn);
+}
+
+/** Who acts in a request, from where, for RLS and audit: the signed-in user, or whom a public route names. */
+export function tenantContextOf(request: FastifyRequest, as?: TenantAs): TenantContext {
   const auth = request.auth;
-  return withTenant(
-    request.server.db,
-    {
-      organizationId: as ? as.organizationId : (auth?.organizationId ?? null),
-      userId: as ? null : (auth?.userId ?? null),
-      actorRole: as ? as.actorRole : (auth?.role ?? null),
-      requestId: request.id,
-      clientIp: request.ip,
-      userAgent: request.headers['user-agent'] ?? null,
-    },
-    fn,
-  );
+  return {
+    organizationId: as ? as.organizationId : (auth?.organizationId ?? null),
+    userId: as ? null : (auth?.userId ?? null),
+    actorRole: as ? as.actorRole : (auth?.role ?? null),
+    requestId: request.id,
+    clientIp: request.ip,
+    userAgent: request.headers['user-agent'] ?? null,
+  };
 }

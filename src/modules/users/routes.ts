@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actor, requireRole } from '../../http/auth.js';
 import { authErrors, errors, idParams } from '../../http/fields.js';
 import { pageOf, paginationQuery } from '../../http/pagination.js';
+import { tenantContextOf } from '../../http/tenant.js';
 import { createUserBody, listUsersQuery, updateUserBody, userSchema } from './schemas.js';
 import type { FastifyRequest } from 'fastify';
 import { deactivateUser, getUser, insertUser, limitEmailClashes, listUsers, updateUser, withPasswordHash } from './service.js';
@@ -12,11 +13,8 @@ const tags = ['users'];
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   const admin = requireRole('admin');
   // A taken email answers 409 (http/errors.ts); each one is counted, and past the limit the answer is 429.
-  const clashLimited = <T>(request: FastifyRequest, write: () => Promise<T>) => {
-    const auth = actor(request);
-    const ctx = { organizationId: auth.organizationId, userId: auth.userId, actorRole: auth.role, requestId: request.id, clientIp: request.ip, userAgent: request.headers['user-agent'] ?? null };
-    return limitEmailClashes(app.db, ctx, app.config.USER_EMAIL_CLASH_MAX_PER_ORGANIZATION, app.config.SIGNUP_WINDOW_SECONDS, write);
-  };
+  const clashLimited = <T>(request: FastifyRequest, write: () => Promise<T>) =>
+    limitEmailClashes(app.db, tenantContextOf(request), app.config.USER_EMAIL_CLASH_MAX_PER_ORGANIZATION, app.config.SIGNUP_WINDOW_SECONDS, write);
 
   app.get(
     '/users',

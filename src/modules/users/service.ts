@@ -2,7 +2,7 @@ import argon2 from 'argon2';
 import type { Database, Queryable } from '../../db/client.js';
 import { withTenant, type TenantContext } from '../../db/tenant.js';
 import { likePattern } from '../../db/like.js';
-import { AppError, notFound } from '../../http/errors.js';
+import { AppError, notFound, violatedUnique } from '../../http/errors.js';
 import { fetchPage, type Pagination } from '../../http/pagination.js';
 import { throttle } from '../../http/throttle.js';
 import type { User } from './schemas.js';
@@ -100,12 +100,6 @@ export async function createSuperAdmin(db: Database, input: { email: string; ful
   return rows[0]!.id;
 }
 
-/** A write refused because the email belongs to a user already (emails are unique across the platform). */
-const isEmailClash = (err: unknown) => {
-  const e = err as { code?: unknown; constraint?: unknown };
-  return e.code === '23505' && e.constraint === 'users_email_key';
-};
-
 /**
  * Runs a user write and, when it is refused because the email is taken, counts that against the organization's
  * limit in a transaction of its own (the refused one rolls back): user emails are unique across organizations, so
@@ -115,7 +109,8 @@ export async function limitEmailClashes<T>(db: Database, ctx: TenantContext, max
   try {
     return await write();
   } catch (err) {
-    if (isEmailClash(err) && ctx.organizationId) {
+    // users_email_key: the email belongs to a user already (emails are unique across the platform).
+    if (violatedUnique(err) === 'users_email_key' && ctx.organizationId) {
       await withTenant(db, ctx, (tx) => throttle(tx, `user-email-clash:${ctx.organizationId}`, max, windowSeconds));
     }
     throw err;
