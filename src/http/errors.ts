@@ -5,6 +5,7 @@ import { z } from 'zod';
 /** Every code the API can answer, with its status and title: the one list API.md's error table maps to. */
 export const ERROR_CODES = {
   validation_failed: { status: 400, title: 'Bad Request' },
+  invalid_signature: { status: 400, title: 'Bad Request' },
   unauthenticated: { status: 401, title: 'Unauthorized' },
   forbidden: { status: 403, title: 'Forbidden' },
   not_found: { status: 404, title: 'Not Found' },
@@ -13,11 +14,16 @@ export const ERROR_CODES = {
   already_exists: { status: 409, title: 'Conflict' },
   idempotency_conflict: { status: 409, title: 'Conflict' },
   conflict: { status: 409, title: 'Conflict' },
+  limit_reached: { status: 409, title: 'Conflict' },
+  hold_expired: { status: 409, title: 'Conflict' },
   payload_too_large: { status: 413, title: 'Payload Too Large' },
   unsupported_media_type: { status: 415, title: 'Unsupported Media Type' },
   rule_violation: { status: 422, title: 'Unprocessable Entity' },
+  invalid_code: { status: 422, title: 'Unprocessable Entity' },
+  insufficient_balance: { status: 422, title: 'Unprocessable Entity' },
   rate_limited: { status: 429, title: 'Too Many Requests' },
   internal: { status: 500, title: 'Internal Server Error' },
+  bad_gateway: { status: 502, title: 'Bad Gateway' },
   service_unavailable: { status: 503, title: 'Service Unavailable' },
 } as const;
 

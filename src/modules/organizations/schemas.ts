@@ -20,6 +20,16 @@ export const policiesSchema = z
     /** Whether customers may cancel inside the window at all through the public API. */
     allow_cancel_inside_window: z.boolean().optional(),
     terms: text(10_000).optional(),
+    /** Share of the amount due charged when a booking is marked no-show (0-100). */
+    no_show_fee_percent: z.number().int().min(0).max(100).optional(),
+    /** Online payment in the widget: `none` (pay at the venue), `deposit` (deposit_percent up front) or `required`. */
+    payment_mode: z.enum(['none', 'deposit', 'required']).optional(),
+    /** Share of the amount due taken up front when payment_mode is `deposit` (1-100). */
+    deposit_percent: z.number().int().min(1).max(100).optional(),
+    /** Whether the desk takes cash. */
+    accept_cash: z.boolean().optional(),
+    /** The gift card a referrer receives when a referred customer's first booking is completed (0 = off). */
+    referral_reward_cents: z.number().int().min(0).max(10_000_000).optional(),
   })
   .strict();
 
@@ -29,6 +39,11 @@ export const DEFAULT_POLICIES = {
   refund_percent_inside_window: 0,
   refund_percent_outside_window: 100,
   allow_cancel_inside_window: false,
+  no_show_fee_percent: 0,
+  payment_mode: 'none' as 'none' | 'deposit' | 'required',
+  deposit_percent: 100,
+  accept_cash: true,
+  referral_reward_cents: 0,
 };
 
 export const addressSchema = z
@@ -59,6 +74,11 @@ export const organizationSchema = z
       refund_percent_outside_window: z.number(),
       allow_cancel_inside_window: z.boolean(),
       terms: z.string().optional(),
+      no_show_fee_percent: z.number(),
+      payment_mode: z.enum(['none', 'deposit', 'required']),
+      deposit_percent: z.number(),
+      accept_cash: z.boolean(),
+      referral_reward_cents: z.number(),
     }),
     created_at: z.string(),
     updated_at: z.string(),
