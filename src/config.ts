@@ -4,6 +4,21 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+// zod runs this refinement even after the URL check failed, so it must not assume a parsable URL.
+function isBareOrigin(v: string): boolean {
+  if (!URL.canParse(v)) return false;
+  const u = new URL(v);
+  return u.pathname === '/' && !u.search && !u.hash && !u.username && !u.password;
+}
+
+/** An optional secret: unset and empty both mean "not configured", and a value must start with one of `prefixes`. */
+const secret = (prefixes: readonly string[], what: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || prefixes.some((p) => v.startsWith(p)), `must be ${what} (${prefixes.join(' or ')}...)`);
+
 /** Every setting, parsed once from the environment. Each one is documented in the README's configuration table. */
 const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
@@ -35,6 +50,15 @@ const schema = z.object({
   AVAILABILITY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   JSON_MAX_DEPTH: z.coerce.number().int().min(8).max(1000).default(64),
+  // A publishable key (pk_) pasted here by mistake is refused at start rather than at the first payment.
+  STRIPE_SECRET_KEY: secret(['sk_', 'rk_'], 'a Stripe secret or restricted key'),
+  STRIPE_WEBHOOK_SECRET: secret(['whsec_'], "a webhook endpoint's signing secret"),
+  // The SDK takes a host, port and protocol, not a base URL: a path or query here could not be honoured.
+  STRIPE_API_BASE: z
+    .url({ protocol: /^https?$/ })
+    .default('https://api.stripe.com')
+    .refine(isBareOrigin, 'must be scheme://host[:port] with no path, query or credentials'),
+  STRIPE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 export type Config = z.infer<typeof schema>;
