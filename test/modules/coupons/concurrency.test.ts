@@ -49,7 +49,7 @@ describe.skipIf(!onServer)('coupon limits under concurrent redemptions', () => {
     const org = await signupOrg(app);
     const { book } = await bookingWorld(app, org.token);
     const customers = await Promise.all(Array.from({ length: 5 }, () => createCustomer(app, org.token)));
-    const bookings = [];
+    const bookings: { id: string; customer_id: string }[] = [];
     for (let i = 0; i < 50; i++) bookings.push(await book(customers[i % customers.length]!.id));
     const c = await createCoupon(app, org.token, { code: 'RUSH10', max_redemptions: 10 });
     const outcomes = await concurrently(() =>
@@ -69,7 +69,7 @@ describe.skipIf(!onServer)('coupon limits under concurrent redemptions', () => {
     const org = await signupOrg(app);
     const { book } = await bookingWorld(app, org.token);
     const customer = await createCustomer(app, org.token);
-    const bookings = [];
+    const bookings: { id: string; customer_id: string }[] = [];
     for (let i = 0; i < 20; i++) bookings.push(await book(customer.id));
     const c = await createCoupon(app, org.token, { code: 'TWOEACH', max_per_customer: 2 });
     const outcomes = await concurrently(() =>

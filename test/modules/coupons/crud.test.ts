@@ -38,14 +38,14 @@ describe('coupons: create, read, list, change, delete', () => {
     const a = await createCoupon(app, org.token, { code: 'ALPHA_1' });
     const b = await createCoupon(app, org.token, { code: 'alphax1', active: false });
     const z = await createCoupon(app, org.token, { code: 'ZULU-5' });
-    const list = async (query: string) => (await call(app, 'GET', `/api/coupons?${query}`, { token: org.token })).body;
+    const list = async (query: string) => (await call(app, 'GET', `/api/coupons?${query}`, { token: org.token })).body as { total: number; data: { id: string }[] };
     expect(await list('')).toMatchObject({ total: 3, page: 1, pages: 1 });
-    expect((await list('')).data.map((c: { id: string }) => c.id)).toEqual([a.id, b.id, z.id]);
+    expect((await list('')).data.map((c) => c.id)).toEqual([a.id, b.id, z.id]);
     expect(await list('limit=2&page=2')).toMatchObject({ total: 3, pages: 2, data: [{ id: z.id }] });
-    expect((await list('q=Alpha')).data.map((c: { id: string }) => c.id)).toEqual([a.id, b.id]);
-    expect((await list('q=a_1')).data.map((c: { id: string }) => c.id)).toEqual([a.id]);
-    expect((await list('active=false')).data.map((c: { id: string }) => c.id)).toEqual([b.id]);
-    expect((await list('active=true&q=zulu')).data.map((c: { id: string }) => c.id)).toEqual([z.id]);
+    expect((await list('q=Alpha')).data.map((c) => c.id)).toEqual([a.id, b.id]);
+    expect((await list('q=a_1')).data.map((c) => c.id)).toEqual([a.id]);
+    expect((await list('active=false')).data.map((c) => c.id)).toEqual([b.id]);
+    expect((await list('active=true&q=zulu')).data.map((c) => c.id)).toEqual([z.id]);
     for (const query of ['active=yes', 'limit=101', 'q=']) expect((await call(app, 'GET', `/api/coupons?${query}`, { token: org.token })).status, query).toBe(400);
   });
 
@@ -73,7 +73,7 @@ describe('coupons: create, read, list, change, delete', () => {
     const staff = await addUser(app, org.token, 'staff');
     const c = await createCoupon(app, manager.token);
     expect((await call(app, 'GET', `/api/coupons/${c.id}`, { token: manager.token })).status).toBe(200);
-    const attempts: [string, string, unknown?][] = [
+    const attempts: ['GET' | 'POST' | 'PUT' | 'DELETE', string, unknown?][] = [
       ['GET', '/api/coupons'],
       ['POST', '/api/coupons', { code: 'STAFFONLY', kind: 'percent', value: 50 }],
       ['GET', `/api/coupons/${c.id}`],
@@ -81,10 +81,10 @@ describe('coupons: create, read, list, change, delete', () => {
       ['DELETE', `/api/coupons/${c.id}`],
     ];
     for (const [method, url, body] of attempts) {
-      const asStaff = await call(app, method as 'GET', url, { token: staff.token, body });
+      const asStaff = await call(app, method, url, { token: staff.token, body });
       expect(asStaff.status, `${method} ${url}`).toBe(403);
       expect(asStaff.body.code).toBe('forbidden');
-      expect((await call(app, method as 'GET', url, { body })).status, `${method} ${url}`).toBe(401);
+      expect((await call(app, method, url, { body })).status, `${method} ${url}`).toBe(401);
     }
     expect((await call(app, 'GET', `/api/coupons/${c.id}`, { token: org.token })).body).toMatchObject({ value: 10 });
   });

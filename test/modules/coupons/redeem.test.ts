@@ -4,7 +4,7 @@ import { call, useTestApp } from '../../support/app.js';
 import { signupOrg } from '../../support/fixtures.js';
 import { bookingWorld, countsOf, createCoupon, createCustomer, createGame, createVenue, inOrg, NOW } from './helpers.js';
 
-const appError = (code: string) => expect.objectContaining({ code });
+const appError = (code: string): unknown => expect.objectContaining({ code });
 
 describe('couponForQuote: which codes apply to a quote', () => {
   const t = useTestApp({ now: NOW });
