@@ -162,6 +162,8 @@ describe('one organization can never reach another organization’s rows', () =>
         start_at: nextStart,
         from: day(2),
         to: day(9),
+        code: 'SPRING-10',
+        valid_to: '2031-01-01T00:00:00Z',
       },
       full,
       preferred: ['start_at', 'customer_id', 'venue_ids'],

@@ -352,6 +352,7 @@ describe('hostile input on every operation of the OpenAPI document', () => {
       start_at: nextStart,
       from: day(1),
       to: day(7),
+      code: 'SPRING-10',
     },
     preferred: ['start_at', 'customer_id', 'venue_ids'],
   });
