@@ -35,6 +35,7 @@ import { customersRoutes } from './modules/customers/routes.js';
 import { bookingsRoutes } from './modules/bookings/routes.js';
 import { availabilityRoutes } from './modules/availability/routes.js';
 import { publicRoutes } from './modules/public/routes.js';
+import { giftCardsRoutes } from './modules/giftcards/routes.js';
 
 export interface AppDeps {
   db: Database;
@@ -145,6 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(customersRoutes);
       await api.register(bookingsRoutes);
       await api.register(publicRoutes);
+      await api.register(giftCardsRoutes);
     },
     { prefix: '/api' },
   );
