@@ -36,6 +36,7 @@ import { bookingsRoutes } from './modules/bookings/routes.js';
 import { availabilityRoutes } from './modules/availability/routes.js';
 import { publicRoutes } from './modules/public/routes.js';
 import { giftCardsRoutes } from './modules/giftcards/routes.js';
+import { referralsRoutes } from './modules/referrals/routes.js';
 
 export interface AppDeps {
   db: Database;
@@ -147,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(bookingsRoutes);
       await api.register(publicRoutes);
       await api.register(giftCardsRoutes);
+      await api.register(referralsRoutes);
     },
     { prefix: '/api' },
   );
