@@ -36,6 +36,8 @@ import { bookingsRoutes } from './modules/bookings/routes.js';
 import { availabilityRoutes } from './modules/availability/routes.js';
 import { publicRoutes } from './modules/public/routes.js';
 import { couponsRoutes } from './modules/coupons/routes.js';
+import { giftCardsRoutes } from './modules/giftcards/routes.js';
+import { referralsRoutes } from './modules/referrals/routes.js';
 
 export interface AppDeps {
   db: Database;
@@ -147,6 +149,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(bookingsRoutes);
       await api.register(publicRoutes);
       await api.register(couponsRoutes);
+      await api.register(giftCardsRoutes);
+      await api.register(referralsRoutes);
     },
     { prefix: '/api' },
   );

@@ -25,12 +25,13 @@ interface Tenant {
   venue: { id: string; embedKey: string; name: string };
   game: { id: string; name: string };
   customer: { id: string; email: string; name: string };
+  giftCard: { id: string; code: string };
   /** confirmed, pending, and one made through the widget */
   bookings: { id: string; number: string }[];
   manageToken: string;
 }
 
-type Kind = 'users' | 'venues' | 'games' | 'customers' | 'bookings';
+type Kind = 'users' | 'venues' | 'games' | 'customers' | 'bookings' | 'gift-cards';
 
 /** The ids of a tenant by kind: the first of each list is "the" id of that kind. */
 function idsOf(t: Tenant): Record<Kind, string[]> {
@@ -40,6 +41,7 @@ function idsOf(t: Tenant): Record<Kind, string[]> {
     games: [t.game.id],
     customers: [t.customer.id],
     bookings: t.bookings.map((b) => b.id),
+    'gift-cards': [t.giftCard.id],
   };
 }
 
@@ -64,7 +66,7 @@ function kindOfName(name: string): Kind | undefined {
 }
 
 const kindOfResource = (segment: string): Kind | undefined =>
-  (['users', 'venues', 'games', 'customers', 'bookings'] as const).find((k) => k === segment);
+  (['users', 'venues', 'games', 'customers', 'bookings', 'gift-cards'] as const).find((k) => k === segment);
 
 describe('one organization can never reach another organization’s rows', () => {
   const t = useTestApp({
@@ -99,6 +101,8 @@ describe('one organization can never reach another organization’s rows', () =>
     const customerEmail = uniqueEmail(`${name.toLowerCase()}-customer`);
     const customer = await call(app, 'POST', '/api/customers', { token: org.token, body: { full_name: customerName, email: customerEmail } });
     ok(customer);
+    const giftCard = await call(app, 'POST', '/api/gift-cards', { token: org.token, body: { initial_balance_cents: 5000 } });
+    ok(giftCard);
     const bookings: Tenant['bookings'] = [];
     for (const status of ['confirmed', 'pending'] as const) {
       const b = await call(app, 'POST', '/api/bookings', {
@@ -122,6 +126,7 @@ describe('one organization can never reach another organization’s rows', () =>
       venue: { id: venue.body.id, embedKey: venue.body.embed_key, name: venueName },
       game: { id: game.body.id, name: gameName },
       customer: { id: customer.body.id, email: customerEmail, name: customerName },
+      giftCard: { id: giftCard.body.id, code: giftCard.body.code },
       bookings,
       manageToken: widget.body.manage_token,
     };
@@ -194,6 +199,7 @@ describe('one organization can never reach another organization’s rows', () =>
     for (const p of op.pathParams) {
       if (p === 'embed_key') out[p] = tenant.venue.embedKey;
       else if (p === 'booking_number') out[p] = tenant.bookings[2]!.number;
+      else if (p === 'code') out[p] = tenant.giftCard.code;
       else {
         const kind = kindOfName(p) ?? kindOfResource(resourceOf(op.path, p)) ?? 'bookings';
         out[p] = ids[kind][0]!;
@@ -212,6 +218,7 @@ describe('one organization can never reach another organization’s rows', () =>
     tenant.staff.email,
     tenant.admin.email,
     tenant.manageToken,
+    tenant.giftCard.code,
     ...tenant.bookings.map((b) => b.number),
   ];
 
@@ -399,6 +406,8 @@ describe('one organization can never reach another organization’s rows', () =>
       for (const p of op.pathParams.filter(idLike)) for (const aId of allIds(A)) variants.push({ label: `${p}=A's`, params: { ...path, [p]: aId }, ctx: B });
       // ...and A's booking numbers with B's manage token.
       if (op.pathParams.includes('booking_number')) for (const b of A.bookings) variants.push({ label: 'A booking, B token', params: { ...path, booking_number: b.number }, ctx: B });
+      // ...and A's gift card code under B's embed key.
+      if (op.pathParams.includes('code')) variants.push({ label: "A's gift card code", params: { ...path, code: A.giftCard.code }, ctx: B });
       for (const v of variants) {
         const c = ctxOf(v.ctx, false);
         const url = fillPath(op.path, v.params) + qs(queryOf(op, v.ctx));

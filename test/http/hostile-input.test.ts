@@ -227,6 +227,8 @@ interface World {
   bookingNumber: string;
   manageToken: string;
   embedKey: string;
+  giftCardId: string;
+  giftCardCode: string;
 }
 
 const HOUR = 3_600_000;
@@ -267,6 +269,8 @@ describe('hostile input on every operation of the OpenAPI document', () => {
       bookingNumber: '',
       manageToken: '',
       embedKey: '',
+      giftCardId: '',
+      giftCardCode: '',
     };
     await freshRows();
     ({ doc, operations } = await loadOperations(app));
@@ -292,6 +296,8 @@ describe('hostile input on every operation of the OpenAPI document', () => {
     ok(game);
     const customer = await call(app, 'POST', '/api/customers', { token, body: { full_name: 'Cora Customer', email: uniqueEmail('customer') } });
     ok(customer);
+    const giftCard = await call(app, 'POST', '/api/gift-cards', { token, body: { initial_balance_cents: 5000 } });
+    ok(giftCard);
     const booking = await call(app, 'POST', '/api/bookings', {
       token,
       body: { game_id: game.body.id, venue_id: venue.body.id, start_at: nextStart(), party_size: 2, customer_id: customer.body.id },
@@ -310,6 +316,8 @@ describe('hostile input on every operation of the OpenAPI document', () => {
       bookingNumber: widget.body.booking_number,
       manageToken: widget.body.manage_token,
       embedKey: venue.body.embed_key,
+      giftCardId: giftCard.body.id,
+      giftCardCode: giftCard.body.code,
     });
   }
 
@@ -365,8 +373,10 @@ describe('hostile input on every operation of the OpenAPI document', () => {
       games: w.gameId,
       customers: w.customerId,
       bookings: w.bookingId,
+      'gift-cards': w.giftCardId,
     };
     if (name === 'embed_key') return w.embedKey;
+    if (name === 'code') return w.giftCardCode;
     if (name === 'booking_number') return w.bookingNumber;
     if (name === 'game_id') return w.gameId;
     if (name === 'venue_id') return w.venueId;
