@@ -38,6 +38,8 @@ import { publicRoutes } from './modules/public/routes.js';
 import { couponsRoutes } from './modules/coupons/routes.js';
 import { giftCardsRoutes } from './modules/giftcards/routes.js';
 import { referralsRoutes } from './modules/referrals/routes.js';
+import { paymentsRoutes } from './modules/payments/routes.js';
+import { stripeGateway } from './modules/payments/service.js';
 
 export interface AppDeps {
   db: Database;
@@ -80,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('config', config);
   app.decorate('clock', deps.clock ?? (() => new Date()));
   app.decorate('mailer', deps.mailer ?? outboxMailer(deps.db, app.log));
+  app.decorate('stripe', stripeGateway(deps.config));
   app.decorateRequest('auth', null);
   app.decorateRequest('deferredAuth', null);
   installTenant(app);
@@ -151,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(couponsRoutes);
       await api.register(giftCardsRoutes);
       await api.register(referralsRoutes);
+      await api.register(paymentsRoutes);
     },
     { prefix: '/api' },
   );

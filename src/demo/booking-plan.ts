@@ -44,6 +44,9 @@ export interface PlannedBooking {
   initialStatus: 'pending' | 'confirmed';
   status: BookingStatus;
   paymentStatus: PaymentStatus;
+  /** What was paid (before refunds), and how: the booking's one payment row. */
+  paidAmount: number;
+  paymentMethod: 'cash' | 'card_present' | 'stripe';
   totalAmount: number;
   discountAmount: number;
   finalAmount: number;
@@ -147,7 +150,7 @@ export function bookingPlanner(
         if (initialStatus === 'confirmed' && rng.chance(0.7)) {
           // Paid, then cancelled: refunded as cancelling through the API would under the organization's policy.
           paymentStatus = 'paid';
-          const refund = refundFor({ ...amounts, payment_status: paymentStatus, start_at: new Date(startMs) }, policy, new Date(Math.round(cancelledAtMs)));
+          const refund = refundFor({ amount_paid: amounts.final_amount, start_at: new Date(startMs) }, policy, new Date(Math.round(cancelledAtMs)));
           refundAmount = refund.amount;
           if (refundAmount > 0) paymentStatus = 'refunded';
         }
@@ -155,7 +158,10 @@ export function bookingPlanner(
       }
     }
 
+    // Paid in full, or a deposit of half ("partial"); an online booking paid by card through Stripe, others at the desk.
+    const paidAmount = paymentStatus === 'paid' || paymentStatus === 'refunded' ? amounts.final_amount : paymentStatus === 'partial' ? Math.floor(amounts.final_amount / 2) : 0;
     const source = walkIn ? 'admin' : rng.weighted({ widget: 62, admin: 28, api: 10 });
+    const paymentMethod = source === 'widget' && rng.chance(0.6) ? 'stripe' : rng.weighted({ card_present: 70, cash: 30 });
     let createdBy: number | null = null;
     if (source === 'admin') {
       createdBy = rng.chance(0.1) ? staff.adminIndex : rng.int(0, staff.count - 1);
@@ -172,6 +178,8 @@ export function bookingPlanner(
       initialStatus,
       status,
       paymentStatus,
+      paidAmount,
+      paymentMethod,
       totalAmount: amounts.total_amount,
       discountAmount: amounts.discount_amount,
       finalAmount: amounts.final_amount,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * The demo's history, customers and bookings, loaded in batches of BATCH rows through the customers' and
  * bookings' bulk functions, in a transaction that skips the per-row bookkeeping triggers (app.bulk_load,
@@ -8,6 +9,7 @@
 import type { Queryable } from '../db/client.js';
 import { setBulkLoad } from '../db/tenant.js';
 import { recordBulkLoad } from '../modules/audit/service.js';
+import { bulkInsertPayments, type BulkPayment } from '../modules/payments/service.js';
 import { bulkAdvanceStatuses, bulkInsertBookings, countBookingsByStatus, refreshBookedCustomersStats, type BulkBooking } from '../modules/bookings/service.js';
 import { bulkInsertCustomers, bulkSetCustomersCreatedAt } from '../modules/customers/service.js';
 import type { PlannedBooking, RefundPolicy } from './booking-plan.js';
@@ -16,7 +18,7 @@ import type { PlannedCustomer } from './customer-plan.js';
 /** Rows per statement: large enough to amortise the round trip, small enough to keep the parameters modest. */
 export const BATCH = 5000;
 /** The per-row triggers the load skips: both bookkeeping triggers, until their work is done once at the end. */
-export const BULK_LOAD_SKIPS = 'audit,customer_stats';
+export const BULK_LOAD_SKIPS = 'audit,customer_stats,payment_sums';
 /** A customer exists from shortly before their first booking was made. */
 const SIGNED_UP_BEFORE_MS = 5 * 60_000;
 
@@ -64,6 +66,7 @@ export async function loadHistory(tx: Queryable, h: History): Promise<Record<str
     for (let k = from; k < Math.min(h.bookings, from + BATCH); k++) batch.push(h.plan(k, h.policy));
     for (const b of batch) firstBookedMs[b.customer] = Math.min(firstBookedMs[b.customer]!, b.createdAtMs);
     await bulkInsertBookings(tx, h.currency, batch.map((b) => toRow(h, b)));
+    await bulkInsertPayments(tx, h.currency, batch.flatMap((b) => paymentRows(b)));
     statusChanges += await bulkAdvanceStatuses(tx, batch.map((b) => ({ id: b.id, from: b.initialStatus, to: b.status })));
     h.onProgress?.('bookings', Math.min(h.bookings, from + BATCH), h.bookings);
   }
@@ -90,6 +93,31 @@ export async function loadHistory(tx: Queryable, h: History): Promise<Record<str
 
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 
+/**
+ * A booking's payment rows, matching what its row says it received: the payment (at the desk when the group
+ * arrived, online when it was booked), and the refund its cancellation made. Ids come from the booking's, so a
+ * reseed writes the same rows.
+ */
+function paymentRows(b: PlannedBooking): BulkPayment[] {
+  if (b.paidAmount === 0) return [];
+  const paidAt = b.paymentMethod === 'stripe' || b.checkedInAtMs === null ? b.createdAtMs : b.checkedInAtMs;
+  const payment: BulkPayment = {
+    id: derivedUuid(b.id, 'payment'), booking_id: b.id, kind: 'payment', parent_id: null, method: b.paymentMethod, amount_cents: b.paidAmount,
+    provider_ref: b.paymentMethod === 'stripe' ? `pi_demo_${b.bookingNumber.slice(3)}` : null, created_at: new Date(paidAt),
+  };
+  if (b.refundAmount === 0) return [payment];
+  const refund: BulkPayment = {
+    id: derivedUuid(b.id, 'refund'), booking_id: b.id, kind: 'refund', parent_id: payment.id, method: b.paymentMethod, amount_cents: b.refundAmount,
+    provider_ref: b.paymentMethod === 'stripe' ? `re_demo_${b.bookingNumber.slice(3)}` : null, created_at: new Date(b.cancelledAtMs ?? paidAt),
+  };
+  return [payment, refund];
+}
+
+/** A UUID made from another and a label (the last 12 hex digits replaced by a hash of both). */
+function derivedUuid(id: string, label: string): string {
+  return `${id.slice(0, 24)}${createHash('sha256').update(`${id}/${label}`).digest('hex').slice(0, 12)}`;
+}
+
 function toRow(h: History, b: PlannedBooking): BulkBooking {
   const offer = h.offers[b.pair]!;
   return {
@@ -105,7 +133,7 @@ function toRow(h: History, b: PlannedBooking): BulkBooking {
     booking_mode: offer.bookingMode,
     party_size: b.partySize,
     status: b.initialStatus,
-    payment_status: b.paymentStatus,
+    amount_paid: b.paidAmount - b.refundAmount,
     total_amount: b.totalAmount,
     discount_amount: b.discountAmount,
     final_amount: b.finalAmount,

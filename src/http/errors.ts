@@ -79,6 +79,8 @@ const PG_ERRORS: Record<string, [ErrorCode, string]> = {
   '22P05': ['validation_failed', 'A value contains a character that cannot be stored'],
   BKCAP: ['slot_unavailable', 'That slot does not have enough places left'],
   BKTRN: ['invalid_transition', 'The booking cannot move to that status'],
+  BKPAY: ['rule_violation', 'The payment cannot change that way'],
+  BKRFD: ['rule_violation', 'The refund is more than is left of the payment'],
   '40001': ['conflict', 'The request conflicted with another one; retry it'],
   '40P01': ['conflict', 'The request conflicted with another one; retry it'],
 };

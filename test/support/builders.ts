@@ -4,14 +4,6 @@ import type { Database } from '../../src/db/client.js';
 // here says why it is SQL and what replaces it, and runs on the owner connection, past RLS.
 
 /**
- * Marks a booking paid. No API takes a payment until the payments module arrives (the Money issue); until then
- * this leaves the bookings row as a payment would. Replace it with a payment through the API then.
- */
-export async function markPaid(db: Database, bookingId: string): Promise<void> {
-  await db.query(`update bookings set payment_status = 'paid' where id = $1`, [bookingId]);
-}
-
-/**
  * Backdates when a customer was created. created_at is the database's clock at the insert, and no API sets it
  * (a customer import would); tests of segments need customers older than the database's clock makes them.
  */

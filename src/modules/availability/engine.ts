@@ -3,6 +3,7 @@
  * clock (the query carries `nowMs`), so the same input always yields the same slots in any process zone.
  */
 import { priceFor } from '../../pricing/party.js';
+import { unitPriceAt } from '../../pricing/quote.js';
 import type { AvailabilityQuery, ExistingBooking, Slot } from './types.js';
 import { type ZoneDays, dayToIso, formatClock, isoToDay, parseClock, weekdayOfDay, zoneDays } from '../../time/local-time.js';
 
@@ -152,7 +153,11 @@ export function computeSlots(q: AvailabilityQuery): Slot[] {
   const shared = game.bookingMode === 'shared';
   const load = bookedLoad(starts, durMs + game.bufferMinutes * MINUTE_MS, q.bookings, shared);
 
-  const price = priceFor(game, q.partySize);
+  // A slot's price before discounts and tax: its unit price (price rules, venue-local) for the party.
+  const rules = game.priceRules ?? [];
+  const priceAt = (day: number, minute: number) =>
+    rules.length === 0 ? basePrice : priceFor({ pricing: game.pricing, priceCents: unitPriceAt(rules, weekdayOfDay(day), minute, game.priceCents) }, q.partySize);
+  const basePrice = priceFor(game, q.partySize);
   const isoCache = new Map<number, string>();
   const iso = (day: number): string => {
     let s = isoCache.get(day);
@@ -187,7 +192,7 @@ export function computeSlots(q: AvailabilityQuery): Slot[] {
       endOffsetMinutes: end.offset,
       available,
       remainingCapacity,
-      priceCents: price,
+      priceCents: priceAt(c.day, c.minute),
     };
   }
   return slots;

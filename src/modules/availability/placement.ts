@@ -30,6 +30,7 @@ export function gameRules(g: BookableGame, minNoticeMinutes = g.minNoticeMinutes
     capacity: g.maxPlayers,
     priceCents: g.priceCents,
     pricing: g.pricing,
+    priceRules: g.priceRules,
   };
 }
 

@@ -57,6 +57,7 @@ export async function getAvailability(
     window.after,
     window.before,
     window.startsAfter,
+    now,
   ]);
   const { venue, game } = toOffer(rows[0]);
   if (opts.activeOnly && !game.active) throw notFound('Game');

@@ -1,3 +1,4 @@
+import type { PriceRule } from '../../pricing/quote.js';
 /**
  * Inputs and outputs of the availability engine. The engine is pure: everything it needs arrives here,
  * including the clock (`now`), so tests can freeze time and property-test any zone.
@@ -25,6 +26,8 @@ export interface GameRules {
   capacity: number;
   priceCents: number;
   pricing: 'per_player' | 'flat';
+  /** Venue-local price windows; the first match replaces priceCents for a slot. */
+  priceRules?: readonly PriceRule[];
 }
 
 /** An existing, non-cancelled booking of the same game at the same venue. Instants in epoch milliseconds. */

@@ -13,7 +13,7 @@ import { canTransition } from './status.js';
 export type BulkBooking = Pick<
   BookingRow,
   | 'id' | 'booking_number' | 'customer_id' | 'game_id' | 'venue_id' | 'start_at' | 'end_at' | 'blocked_until' | 'booking_mode'
-  | 'party_size' | 'payment_status' | 'total_amount' | 'discount_amount' | 'final_amount' | 'refund_amount' | 'notes'
+  | 'party_size' | 'amount_paid' | 'total_amount' | 'discount_amount' | 'final_amount' | 'refund_amount' | 'notes'
   | 'source' | 'created_by' | 'cancelled_at' | 'checked_in_at'
 > & {
   /** The venue's time zone: booking_date is the start's local date there. */
@@ -44,7 +44,7 @@ export async function bulkInsertBookings(tx: Queryable, currency: string, rows: 
     column((r) => r.booking_mode),
     column((r) => r.party_size),
     column((r) => r.status),
-    column((r) => r.payment_status),
+    column((r) => r.amount_paid),
     column((r) => r.total_amount),
     column((r) => r.discount_amount),
     column((r) => r.final_amount),

@@ -1,20 +1,40 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actor, requireRole } from '../../http/auth.js';
 import { authErrors, errors, idParams } from '../../http/fields.js';
 import { idempotent, requestFingerprint } from '../../http/idempotency.js';
 import { pageOf, paginationQuery } from '../../http/pagination.js';
-import { batchStatus, cancelBooking, transitionBooking, updateBooking } from './lifecycle.js';
-import { acceptContactBody, batchStatusAnswer, batchStatusBody, bookingSchema, createBookingBody, listBookingsQuery, updateBookingBody, type BookingStatus } from './schemas.js';
-import { acceptContact, createBooking, getBooking, listBookings } from './service.js';
+import { batchStatus, cancelBooking, transitionBooking, updateBooking, type MoneyContext } from './lifecycle.js';
+import {
+  acceptContactBody, batchStatusAnswer, batchStatusBody, bookingSchema, createBookingBody, listBookingsQuery, quoteBody, quoteSchema, updateBookingBody, type BookingStatus,
+} from './schemas.js';
+import { acceptContact, createBooking, getBooking, listBookings, quoteBooking } from './service.js';
 
 const tags = ['bookings'];
+
+/** The signed-in staff member a row records (a super_admin acting in an organization is no user of it: the audit log names them). */
+const staffId = (request: FastifyRequest) => {
+  const auth = actor(request);
+  return auth.role === 'super_admin' ? null : auth.userId;
+};
 const security = [{ bearer: [] }];
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().max(200).optional() });
 
 export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
   // Handlers here do all their work in request.tenant(...): the session is checked by the statement that opens it.
   const staff = requireRole('staff', { deferred: true });
+  // Refunds a change causes go through Stripe when configured, recorded as the signed-in user's.
+  const money = (request: FastifyRequest): MoneyContext => ({ gateway: app.stripe, actorId: staffId(request) });
+
+  app.post(
+    '/bookings/quote',
+    {
+      preHandler: staff,
+      schema: { tags, security, summary: 'Price a booking exactly as creating it would (nothing is reserved or redeemed)', body: quoteBody, response: { 200: quoteSchema, ...errors(...authErrors, 404, 409, 422) } },
+    },
+    (request) => request.tenant((tx) => quoteBooking(tx, request.body, app.clock(), false)),
+  );
 
   app.get(
     '/bookings',
@@ -44,10 +64,10 @@ export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
       const result = await request.tenant((tx) =>
         // A signed-in user's keys are theirs alone (the session was checked when the transaction opened).
         idempotent(tx, request.headers['idempotency-key'], fingerprint, app.clock(), { scope: `user:${actor(request).userId}` }, async () => {
-          const auth = actor(request);
           const { booking } = await createBooking(tx, input, {
             source,
-            createdBy: auth.role === 'super_admin' ? null : auth.userId,
+            createdBy: staffId(request),
+            gateway: app.stripe,
             enforceNotice: source === 'api',
             withManageToken: false,
             trustedContact: true,
@@ -63,7 +83,7 @@ export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/bookings/batch-status',
     { preHandler: staff, schema: { tags, security, summary: 'Set one status on many bookings; each succeeds or fails alone', body: batchStatusBody, response: { 200: batchStatusAnswer, ...errors(...authErrors) } } },
-    (request) => request.tenant((tx) => batchStatus(tx, request.body.ids, request.body.status, app.clock())),
+    (request) => request.tenant((tx) => batchStatus(tx, request.body.ids, request.body.status, app.clock(), money(request))),
   );
 
   app.get(
@@ -75,13 +95,13 @@ export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/bookings/:id',
     { preHandler: staff, schema: { tags, security, summary: 'Reschedule or edit a booking; availability is re-checked atomically', params: idParams, body: updateBookingBody, response: { 200: bookingSchema, ...errors(...authErrors, 404, 409, 422) } } },
-    (request) => request.tenant((tx) => updateBooking(tx, request.params.id, request.body, app.clock(), false)),
+    (request) => request.tenant((tx) => updateBooking(tx, request.params.id, request.body, app.clock(), false, money(request))),
   );
 
   app.delete(
     '/bookings/:id',
     { preHandler: staff, schema: { tags, security, summary: 'Cancel a booking (the row is kept) and refund by policy', params: idParams, response: { 200: bookingSchema, ...errors(...authErrors, 404, 409) } } },
-    (request) => request.tenant((tx) => cancelBooking(tx, request.params.id, app.clock(), { enforceWindow: false })),
+    (request) => request.tenant((tx) => cancelBooking(tx, request.params.id, app.clock(), { enforceWindow: false }, money(request))),
   );
 
   app.post(
@@ -110,7 +130,7 @@ export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       `/bookings/:id/${path}`,
       { preHandler: staff, schema: { tags, security, summary, params: idParams, response: { 200: bookingSchema, ...errors(...authErrors, 404, 409) } } },
-      (request) => request.tenant((tx) => transitionBooking(tx, request.params.id, status, app.clock())),
+      (request) => request.tenant((tx) => transitionBooking(tx, request.params.id, status, app.clock(), money(request))),
     );
   }
 };

@@ -22,10 +22,14 @@ export const bookingSchema = z
     party_size: z.number().int(),
     status: bookingStatus,
     payment_status: z.enum(['pending', 'paid', 'partial', 'refunded']),
-    total_amount: z.number().int(),
+    total_amount: z.number().int().describe('Subtotal before discount and tax (minor units)'),
     discount_amount: z.number().int(),
-    final_amount: z.number().int(),
-    refund_amount: z.number().int(),
+    tax_amount: z.number().int().describe('Tax on the discounted subtotal (contained in it when prices include tax)'),
+    final_amount: z.number().int().describe('What the booking costs: subtotal - discount (+ tax when prices exclude it)'),
+    amount_paid: z.number().int().describe('Received, net of refunds: the sum of the booking’s payment rows'),
+    refund_amount: z.number().int().describe('Refunded: the sum of the booking’s succeeded refund rows'),
+    coupon_code: z.string().nullable(),
+    payment_due_by: z.string().nullable().describe('A pending online checkout: when its slot is released unless paid'),
     currency: z.string(),
     notes: z.string(),
     source: z.enum(['admin', 'widget', 'api']),
@@ -61,6 +65,14 @@ function oneStart(v: { start_at?: string | undefined; booking_date?: string | un
   else if (required && !v.start_at && !local) ctx.addIssue({ code: 'custom', path: ['start_at'], message: 'required (or booking_date + start_time)' });
 }
 
+const code = text(64).min(1);
+/** Codes a booking (or a quote) may carry. */
+export const promotionCodes = {
+  coupon_code: code.optional().describe('A coupon of the organization (case-insensitive)'),
+  gift_card_code: code.optional().describe('A gift card that pays up to its balance, after tax'),
+  referral_code: code.optional().describe('Another customer’s referral code (a new customer’s first booking)'),
+};
+
 export const createBookingBody = z
   .object({
     game_id: z.uuid(),
@@ -72,6 +84,7 @@ export const createBookingBody = z
     notes: text(5000).optional(),
     status: z.enum(['pending', 'confirmed']).default('confirmed'),
     source: z.enum(['admin', 'api']).default('admin'),
+    ...promotionCodes,
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -121,3 +134,33 @@ export const batchStatusAnswer = z.object({
 export const acceptContactBody = z
   .object({ replace: z.boolean().default(false).describe('Replace the customer\'s name and phone instead of only filling a missing phone') })
   .strict();
+
+export const quoteBody = z
+  .object({
+    game_id: z.uuid(),
+    venue_id: z.uuid(),
+    ...when,
+    party_size: z.number().int().min(1).max(1000),
+    coupon_code: promotionCodes.coupon_code,
+    gift_card_code: promotionCodes.gift_card_code,
+    customer_id: z.uuid().optional().describe('For per-customer coupon limits'),
+  })
+  .strict()
+  .superRefine((v, ctx) => oneStart(v, ctx, true))
+  .meta({ id: 'QuoteRequest' });
+
+const quoteLine = z.object({ kind: z.enum(['item', 'discount', 'tax', 'gift_card']), description: z.string(), amount_cents: z.number().int() });
+
+export const quoteSchema = z
+  .object({
+    currency: z.string(),
+    unit_price_cents: z.number().int(),
+    subtotal_cents: z.number().int(),
+    discount_cents: z.number().int(),
+    tax_cents: z.number().int(),
+    total_cents: z.number().int(),
+    gift_card_cents: z.number().int(),
+    amount_due_cents: z.number().int(),
+    lines: z.array(quoteLine),
+  })
+  .meta({ id: 'Quote' });

@@ -1,17 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../../db/client.js';
 import { markEntered } from '../../db/tenant.js';
 import { likePattern } from '../../db/like.js';
 import { hashToken } from '../../http/auth.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { fetchPage, type Pagination } from '../../http/pagination.js';
-import { placeBooking, requestedStart } from '../availability/service.js';
-import { assertCustomerExists } from '../customers/service.js';
-import { getOffer } from '../games/service.js';
 import { getBooking, loadBookingRow } from './rows.js';
-import { BOOKING_NUMBER, newBookingNumber } from './number.js';
-import { bookingAmounts } from './pricing.js';
-import type { Booking, BookingFilter, CreateBookingBody } from './schemas.js';
+import { BOOKING_NUMBER } from './number.js';
+import type { Booking, BookingFilter } from './schemas.js';
 import * as sql from './sql.js';
 import { toBooking } from './sql.js';
 
@@ -24,55 +19,9 @@ export { getBooking, loadBookingRow } from './rows.js';
 export { toBooking } from './sql.js';
 export type { BookingRow } from './sql.js';
 
-export interface CreateOptions {
-  source: Booking['source'];
-  /** The signed-in staff member, if any (a super_admin acting in the organization is recorded by the audit log instead). */
-  createdBy: string | null;
-  /** Widget and API bookings respect the game's minimum notice; staff at the desk may book the next slot. */
-  enforceNotice: boolean;
-  /** The widget gets a manage token for its customer; admin bookings do not. */
-  withManageToken: boolean;
-  /**
-   * Whether the caller is signed in. An anonymous caller's contact details never change an existing customer
-   * (someone may type another person's email): they stay on the booking until staff accept them.
-   */
-  trustedContact: boolean;
-}
-
-export type CreateBookingInput = Omit<CreateBookingBody, 'source'>;
-
-/** Creates a booking. The database refuses an overlapping private booking or an overfull shared slot (409). */
-export async function createBooking(tx: Queryable, input: CreateBookingInput, opts: CreateOptions, now: Date): Promise<{ booking: Booking; manageToken: string | null }> {
-  const { venue, game, currency } = await getOffer(tx, input.game_id, input.venue_id);
-  if (!game.active) throw notFound('Game');
-  const placed = placeBooking(venue, game, requestedStart(input, venue.timezone), input.party_size, now, opts.enforceNotice);
-  if (input.customer_id) await assertCustomerExists(tx, input.customer_id);
-  const amounts = bookingAmounts(game, input.party_size);
-  const manageToken = opts.withManageToken ? randomBytes(24).toString('base64url') : null;
-
-  const given = input.customer;
-  const customer = given
-    ? { sql: opts.trustedContact ? sql.INSERT_FOR_EMAIL : sql.INSERT_FOR_EMAIL_UNTRUSTED, params: [given.full_name, given.email.trim(), given.phone?.trim() || null] }
-    : { sql: sql.INSERT_FOR_CUSTOMER, params: [input.customer_id] };
-  const contact = given && !opts.trustedContact ? [given.full_name, given.phone?.trim() || null] : [null, null];
-  // A fresh number on the rare clash with an existing one; overlap and capacity errors still raise.
-  for (;;) {
-    const { rows } = await tx.query<sql.WriteAnswer>(customer.sql, [
-      newBookingNumber(), game.id, venue.id, placed.start, placed.end, placed.blockedUntil, placed.bookingDate,
-      game.bookingMode, input.party_size, input.status, amounts.total_amount, amounts.discount_amount, amounts.final_amount,
-      currency, input.notes ?? '', opts.source, opts.createdBy, manageToken ? hashToken(manageToken) : null, game.maxPlayers,
-      ...contact, ...customer.params,
-    ]);
-    const answer = rows[0]!;
-    if (!answer.slot_free) {
-      throw new AppError('slot_unavailable', game.bookingMode === 'private' ? 'That time is no longer available' : 'That slot does not have enough places left');
-    }
-    if (answer.id !== null) {
-      const row = { ...answer, timezone: venue.timezone, venue_name: venue.name, game_name: game.name, duration_minutes: game.durationMinutes };
-      return { booking: toBooking(row), manageToken };
-    }
-  }
-}
+export { createBooking, type CreateBookingInput, type CreateOptions, type CreatedBooking } from './create.js';
+export { createHold, enterHold, releaseHold, type Hold } from './holds.js';
+export { quoteBooking } from './quote.js';
 
 /**
  * The id of the booking a customer's manage link names, pointing the transaction at its organization. A wrong

@@ -2,6 +2,7 @@ import { prepared } from '../../db/client.js';
 import { dayToIso, formatClock, localIso, rfc3339, zoneDays } from '../../time/local-time.js';
 import { upsertCustomerByEmail } from '../customers/service.js';
 import type { Booking, BookingFilter, BookingStatus } from './schemas.js';
+import type { StoredQuote } from './pricing.js';
 
 /** A booking row joined with what its API shape shows of the venue, game and customer. */
 export interface BookingRow {
@@ -23,6 +24,12 @@ export interface BookingRow {
   discount_amount: number;
   final_amount: number;
   refund_amount: number;
+  tax_amount: number;
+  tax_inclusive: boolean;
+  amount_paid: number;
+  coupon_code: string | null;
+  quote: StoredQuote | null;
+  expires_at: Date | null;
   currency: string;
   notes: string;
   source: Booking['source'];
@@ -49,7 +56,8 @@ export const BOOKING_COLUMNS = [
   'id', 'organization_id', 'booking_number', 'customer_id', 'game_id', 'venue_id', 'start_at', 'end_at', 'blocked_until',
   'booking_date', 'booking_mode', 'party_size', 'status', 'payment_status', 'total_amount', 'discount_amount',
   'final_amount', 'refund_amount', 'currency', 'notes', 'source', 'created_by', 'manage_token_hash', 'cancelled_at',
-  'checked_in_at', 'created_at', 'updated_at', 'contact_name', 'contact_phone',
+  'checked_in_at', 'created_at', 'updated_at', 'contact_name', 'contact_phone', 'tax_amount', 'tax_inclusive', 'amount_paid',
+  'coupon_code', 'quote', 'expires_at',
 ]
   .map((c) => `b.${c}`)
   .join(', ');
@@ -73,6 +81,13 @@ export const BOOKING_SELECT = `
  * each other and deadlock.
  */
 export const LOCK_ROOM = 'select app_lock_room(app_current_org(), $1, $2)';
+
+/**
+ * The room's lock for a booking ($6) moving to [$3, $4) of venue $1, game $2, with the claim's sweep at clock $5
+ * (app_claim_slot, migration 0014): expired holds and unpaid bookings in the way stop blocking. Answers the ids
+ * of unpaid bookings it cancelled (their money goes back).
+ */
+export const CLAIM_ROOM = 'select swept from app_claim_slot($1, $2, $3, $4, $5, $6)';
 
 /** An instant in the venue's zone: RFC 3339 with the offset there, and the local date and wall time. */
 function inVenue(d: Date, zone: string): { iso: string; date: string; time: string } {
@@ -107,6 +122,10 @@ export function toBooking(r: BookingRow): Booking {
     discount_amount: r.discount_amount,
     final_amount: r.final_amount,
     refund_amount: r.refund_amount,
+    tax_amount: r.tax_amount,
+    amount_paid: r.amount_paid,
+    coupon_code: r.coupon_code,
+    payment_due_by: r.status === 'pending' && r.expires_at ? r.expires_at.toISOString() : null,
     currency: r.currency.trim(),
     notes: r.notes,
     source: r.source,
@@ -131,36 +150,38 @@ const CUSTOMER_FIELDS = 'c.organization_id, c.id, c.full_name, c.email, c.phone'
  *   after the lock, so it sees the previous holder's booking);
  * - `ok`: a row only if the slot can take the party ($8 mode, $9 party size, $19 capacity), so that a request that
  *   lost the slot writes nothing and learns it from the answer (the constraints stay the wall);
- * - `customer` (parameters from $22), made from `ok` only: the customer row is locked after the room, as everywhere
+ * - `customer` (parameters from $28), made from `ok` only: the customer row is locked after the room, as everywhere
  *   else (see LOCK_ROOM);
- * - the insert ($20, $21: the contact details an anonymous caller gave, else null), and the answer: whether `ok` had its row (`slot_free`) and the inserted row with the customer as the statement wrote it
+ * - the insert ($20, $21: the contact details an anonymous caller gave, else null; $22-$26 the quote's tax, coupon
+ *   and terms, and when an unpaid booking stops holding its slot; $27 the clock for the claim's sweep), and the answer: whether `ok` had its row (`slot_free`) and the inserted row with the customer as the statement wrote it
  *   (null columns if the slot was taken or the booking number clashed). The venue's and game's part of the answer
  *   comes from the offer the booking was checked against, not from a join.
  */
 const insertBooking = (customer: string) => `
-  with claim as materialized (select private_bookings, seats from app_claim_slot($3, $2, $4, $6)),
+  with claim as materialized (select private_bookings, seats, swept from app_claim_slot($3, $2, $4, $6, $27, null)),
   ok as (select from claim where case when $8 = 'private' then private_bookings = 0 else seats + $9 <= $19::int end),
   customer as (${customer}),
   inserted as (insert into bookings (organization_id, booking_number, customer_id, game_id, venue_id, start_at, end_at, blocked_until,
     booking_date, booking_mode, party_size, status, total_amount, discount_amount, final_amount, currency, notes,
-    source, created_by, manage_token_hash, contact_name, contact_phone)
-  select app_current_org(), $1, customer.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $20, $21 from customer
+    source, created_by, manage_token_hash, contact_name, contact_phone, tax_amount, tax_inclusive, coupon_code, quote, expires_at)
+  select app_current_org(), $1, customer.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $20, $21,
+         $22, $23, $24, $25, $26 from customer
   on conflict (booking_number) do nothing returning *)
-  select exists (select from ok) as slot_free, answer.*
+  select exists (select from ok) as slot_free, claim.swept, answer.*
     from claim left join (select ${BOOKING_COLUMNS}, ${CUSTOMER_COLUMNS} from inserted b join customer c on c.id = b.customer_id) answer on true`;
 
 /**
- * The booking write for a customer given by contact details: found or made by email ($22 name, $23 email, $24
+ * The booking write for a customer given by contact details: found or made by email ($28 name, $29 email, $30
  * phone) in the booking's own statement (the schema requires an email); repeating it on a number clash is harmless.
  * Staff's bookings fill an existing customer's missing phone; the widget's never touch an existing customer (the
  * details stay on the booking, $20/$21, until staff accept them).
  */
-const customerByEmail = (fillPhone: boolean) => upsertCustomerByEmail(CUSTOMER_FIELDS, { name: '$22', email: '$23', phone: '$24' }, 'ok', { fillPhone });
+const customerByEmail = (fillPhone: boolean) => upsertCustomerByEmail(CUSTOMER_FIELDS, { name: '$28', email: '$29', phone: '$30' }, 'ok', { fillPhone });
 export const INSERT_FOR_EMAIL = prepared('create_booking_for_email', insertBooking(customerByEmail(true)));
 export const INSERT_FOR_EMAIL_UNTRUSTED = prepared('create_booking_for_email_untrusted', insertBooking(customerByEmail(false)));
 
-/** The booking write for an existing customer ($22), who is only read. */
-export const INSERT_FOR_CUSTOMER = prepared('create_booking_for_customer', insertBooking(`select ${CUSTOMER_FIELDS} from customers c, ok where c.id = $22`));
+/** The booking write for an existing customer ($28), who is only read. */
+export const INSERT_FOR_CUSTOMER = prepared('create_booking_for_customer', insertBooking(`select ${CUSTOMER_FIELDS} from customers c, ok where c.id = $28`));
 
 /**
  * Staff accept the contact details a widget booking ($1) gave into its customer: the name and phone the customer
@@ -180,7 +201,7 @@ export const ACCEPT_CONTACT = `
 export type WrittenRow = Omit<BookingRow, 'timezone' | 'venue_name' | 'game_name' | 'duration_minutes'>;
 
 /** The booking write's answer: whether the slot was free, and the row unless the slot was taken or the number clashed. */
-export type WriteAnswer = { slot_free: boolean } & (({ id: string } & WrittenRow) | { id: null });
+export type WriteAnswer = { slot_free: boolean; swept: string[] } & (({ id: string } & WrittenRow) | { id: null });
 
 /** One booking row by id ($1). */
 export const LOAD_BOOKING = `${BOOKING_SELECT} where b.id = $1`;
@@ -189,8 +210,8 @@ export const LOAD_BOOKING = `${BOOKING_SELECT} where b.id = $1`;
 export const LOAD_BOOKING_FOR_UPDATE = `${BOOKING_SELECT} where b.id = $1 for update of b`;
 
 /**
- * The fields given change ($2-$12; null leaves a column as it is); $13 is the clock, the check-in time when the
- * status becomes checked-in.
+ * The fields given change ($2-$12, $14 tax, $15 the stored quote; null leaves a column as it is); $13 is the clock,
+ * the check-in time when the status becomes checked-in.
  */
 export const UPDATE_BOOKING = `
   update bookings set
@@ -198,7 +219,7 @@ export const UPDATE_BOOKING = `
     booking_date = coalesce($5, booking_date), party_size = coalesce($6, party_size),
     total_amount = coalesce($7, total_amount), discount_amount = coalesce($8, discount_amount),
     final_amount = coalesce($9, final_amount), notes = coalesce($10, notes), status = coalesce($11, status),
-    customer_id = coalesce($12, customer_id),
+    customer_id = coalesce($12, customer_id), tax_amount = coalesce($14, tax_amount), quote = coalesce($15, quote),
     checked_in_at = case when $11 = 'checked-in' and status <> 'checked-in' then $13 else checked_in_at end
   where id = $1`;
 
@@ -208,11 +229,8 @@ export const SET_STATUS = `update bookings set status = $2, checked_in_at = case
 /** A savepoint around each item of a batch, so that one item's failure undoes only that item. */
 export const BATCH_ITEM = { begin: 'savepoint batch_item', done: 'release savepoint batch_item', undo: 'rollback to savepoint batch_item' };
 
-/** Booking $1 is cancelled at $2 with refund $3 (a refund marks it refunded). */
-export const CANCEL_BOOKING = `
-  update bookings set status = 'cancelled', cancelled_at = $2, refund_amount = $3,
-    payment_status = case when $3 > 0 then 'refunded' else payment_status end
-  where id = $1`;
+/** Booking $1 is cancelled at $2 (its refunds are payment rows, written by the payments module). */
+export const CANCEL_BOOKING = `update bookings set status = 'cancelled', cancelled_at = $2, expires_at = null where id = $1`;
 
 /**
  * The booking behind a manage link ($1 booking number, $2 the token's hash), compared in one definer function
@@ -270,13 +288,13 @@ export function listStatement(sort: BookingFilter['sort'], search: boolean) {
 
 /** Inserts rows given as parallel arrays $2.. (see bulkInsertBookings); booking_date is the start's date in the zone. */
 export const BULK_INSERT_BOOKINGS = `insert into bookings (id, organization_id, booking_number, customer_id, game_id, venue_id, start_at,
-    end_at, blocked_until, booking_date, booking_mode, party_size, status, payment_status, total_amount, discount_amount,
+    end_at, blocked_until, booking_date, booking_mode, party_size, status, amount_paid, total_amount, discount_amount,
     final_amount, refund_amount, currency, notes, source, created_by, cancelled_at, checked_in_at, created_at, updated_at)
   select t.id, app_current_org(), t.number, t.customer_id, t.game_id, t.venue_id, t.start_at, t.end_at, t.blocked_until,
     (t.start_at at time zone t.zone)::date, t.mode, t.party, t.status, t.payment, t.total, t.discount, t.final, t.refund,
     $1, t.notes, t.source, t.created_by, t.cancelled_at, t.checked_in_at, t.created_at, t.created_at
   from unnest($2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::timestamptz[], $8::timestamptz[],
-              $9::timestamptz[], $10::text[], $11::text[], $12::int[], $13::text[], $14::text[], $15::int[], $16::int[],
+              $9::timestamptz[], $10::text[], $11::text[], $12::int[], $13::text[], $14::int[], $15::int[], $16::int[],
               $17::int[], $18::int[], $19::text[], $20::text[], $21::uuid[], $22::timestamptz[], $23::timestamptz[],
               $24::timestamptz[])
     as t(id, number, customer_id, game_id, venue_id, start_at, end_at, blocked_until, zone, mode, party, status, payment,
@@ -298,3 +316,34 @@ export const TOUCH_FIRST_BOOKING_PER_CUSTOMER = `update bookings b set customer_
 /** How many bookings the organization has in each status. */
 export const COUNT_BY_STATUS = `select status, count(*)::int as n from bookings where organization_id = app_current_org()
   group by status order by status`;
+
+/**
+ * A checkout hold as one statement: the room's claim and sweep at clock $13 (as a booking's), then the held row if
+ * the slot can take the party ($8 mode, $9 party, $10 capacity). $12 the token's hash, $18 when it expires.
+ */
+export const INSERT_HOLD = prepared('create_hold', `
+  with claim as materialized (select private_bookings, seats, swept from app_claim_slot($3, $2, $4, $6, $13, null)),
+  ok as (select from claim where case when $8 = 'private' then private_bookings = 0 else seats + $9 <= $10::int end),
+  inserted as (insert into bookings (organization_id, booking_number, customer_id, game_id, venue_id, start_at, end_at, blocked_until,
+      booking_date, booking_mode, party_size, status, total_amount, discount_amount, tax_amount, tax_inclusive, final_amount,
+      currency, source, hold_token_hash, expires_at)
+    select app_current_org(), $1, null, $2, $3, $4, $5, $6, $7, $8, $9, 'held', $11, 0, $14, $15, $16, $17, 'widget', $12, $18 from ok
+    on conflict (booking_number) do nothing returning id)
+  select exists (select from ok) as slot_free, (select id from inserted) as id from claim`);
+
+/** The hold $1 with token hash $2, entering its organization (app_enter_hold, migration 0014). */
+export const ENTER_HOLD = 'select organization_id, hold_id from app_enter_hold($1, $2)';
+
+export const DELETE_HOLD = `delete from bookings where id = $1 and status = 'held'`;
+
+/** Deletes the caller's hold ($1, token hash $2) and answers its slot, so the booking write can take its place. */
+export const TAKE_HOLD = `delete from bookings where id = $1 and status = 'held' and hold_token_hash = $2 returning game_id, venue_id, start_at`;
+
+/** Booking $1's online checkout must receive $2 before it is confirmed (payments_refresh_booking confirms it). */
+export const REQUIRE_PAYMENT = 'update bookings set payment_required_cents = $2 where id = $1';
+
+/** A pending booking whose checkout needs nothing more (a gift card covered it) is confirmed. */
+export const CONFIRM_PAID = `update bookings set status = 'confirmed', expires_at = null, payment_required_cents = null where id = $1 and status = 'pending'`;
+
+/** What booking $1 has received, net of refunds. */
+export const AMOUNT_PAID = 'select amount_paid from bookings where id = $1';

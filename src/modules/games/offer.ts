@@ -13,6 +13,7 @@ export const toBookableGame = (r: BookableRow): BookableGame => ({
   bookingMode: r.booking_mode,
   pricing: r.pricing,
   priceCents: r.price_cents,
+  priceRules: r.price_rules,
   minNoticeMinutes: r.min_notice_minutes,
   maxAdvanceDays: r.max_advance_days,
   slotIntervalMinutes: r.slot_interval_minutes,
@@ -27,5 +28,6 @@ export function toOffer(row: OfferRow | undefined): Offer {
     venue: { id: row.id, name: row.name, timezone: row.timezone, operatingHours: row.operating_hours, closures: row.closures },
     game: toBookableGame(row.game),
     currency: row.currency.trim(),
+    tax: { rateBps: row.tax_rate_bps, inclusive: row.tax_inclusive },
   };
 }

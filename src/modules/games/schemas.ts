@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { name, text, uuid } from '../../http/fields.js';
+import { name, text, uuid, wallTime } from '../../http/fields.js';
+import type { PriceRule } from '../../pricing/quote.js';
 
 export const MAX_GAME_VENUES = 200;
 const MAX_PRICE_CENTS = 100_000_000;
@@ -16,6 +17,20 @@ const noRepeats = <T>(key: (item: T) => string, what: string) => (list: T[], ctx
 };
 
 const venuePriceInput = z.object({ venue_id: uuid, price_cents: priceCents }).strict();
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** A venue-local price window; the first rule matching a slot's weekday and start time sets its unit price. */
+export const priceRuleSchema = z
+  .object({
+    weekdays: z.array(z.number().int().min(0).max(6)).min(1).max(7).superRefine(noRepeats((d: number) => String(d), 'weekday')).describe('0 = Sunday'),
+    from: wallTime.describe('Venue-local start of the window (inclusive)'),
+    to: z.union([wallTime, z.literal('24:00')]).describe('Venue-local end of the window (exclusive)'),
+    price_cents: priceCents,
+  })
+  .strict()
+  .refine((r) => minutesOf(r.from) < minutesOf(r.to), { path: ['to'], message: 'must be later than from' })
+  .meta({ id: 'PriceRule' });
 
 // Bounds mirror the check constraints of the games table, so bad input is a field error, not a database error.
 const gameFields = {
@@ -41,6 +56,7 @@ const gameFields = {
     .max(MAX_GAME_VENUES)
     .superRefine(noRepeats((p: { venue_id: string }) => p.venue_id, 'venue'))
     .describe('Venue-specific prices for linked venues; replaces all overrides on update'),
+  price_rules: z.array(priceRuleSchema).max(50).describe('Weekday/time-of-day prices, venue-local; the first match replaces price_cents'),
   active: z.boolean(),
 };
 
@@ -85,6 +101,7 @@ export const gameSchema = z
     slot_interval_minutes: z.number().int().describe('Effective step between slot starts (duration + buffer unless set)'),
     venue_ids: z.array(z.uuid()).describe('Linked venues that are not archived'),
     venue_prices: z.array(z.object({ venue_id: z.uuid(), price_cents: z.number().int() })),
+    price_rules: z.array(priceRuleSchema),
     active: z.boolean(),
     archived_at: z.string().nullable(),
     created_at: z.string(),
@@ -106,6 +123,7 @@ export const publicGameSchema = z
     booking_mode: z.enum(['private', 'shared']),
     pricing: z.enum(['per_player', 'flat']),
     price_cents: z.number().int(),
+    price_rules: z.array(priceRuleSchema),
   })
   .meta({ id: 'PublicGame' });
 
@@ -123,6 +141,8 @@ export interface BookableGame {
   pricing: 'per_player' | 'flat';
   /** The venue's override if set, else the game's price. */
   priceCents: number;
+  /** Venue-local price windows; the first match replaces priceCents (pricing/quote.ts). */
+  priceRules: PriceRule[];
   minNoticeMinutes: number;
   maxAdvanceDays: number;
   /** Effective: the stored interval, or duration + buffer. */

@@ -100,6 +100,7 @@ export async function createGame(tx: Queryable, input: CreateGame): Promise<Game
     g.max_advance_days,
     g.slot_interval_minutes ?? null,
     g.active,
+    JSON.stringify(g.price_rules ?? []),
   ]);
   const id = rows[0]!.id;
   await setVenues(tx, id, g.venue_ids ?? [], g.venue_prices);
@@ -133,6 +134,7 @@ export async function updateGame(tx: Queryable, id: string, input: UpdateGame): 
     input.slot_interval_minutes !== undefined,
     input.slot_interval_minutes ?? null,
     input.active ?? null,
+    input.price_rules ? JSON.stringify(input.price_rules) : null,
   ]);
   await setVenues(tx, id, input.venue_ids, input.venue_prices);
   return getGame(tx, id);

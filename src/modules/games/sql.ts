@@ -8,7 +8,7 @@ export const SELECT_GAME = `
 select g.id, g.organization_id, g.name, g.description, g.duration_minutes, g.buffer_minutes, g.min_players, g.max_players,
        g.booking_mode, g.pricing, g.price_cents, g.min_notice_minutes, g.max_advance_days,
        coalesce(g.slot_interval_minutes, g.duration_minutes + g.buffer_minutes) as slot_interval_minutes,
-       g.active, g.archived_at, g.created_at, g.updated_at,
+       g.price_rules, g.active, g.archived_at, g.created_at, g.updated_at,
        coalesce(l.venue_ids, '[]') as venue_ids, coalesce(l.venue_prices, '[]') as venue_prices
   from games g
   left join lateral (
@@ -30,8 +30,9 @@ export const LIST_WHERE = `
 
 export const INSERT_GAME = `
 insert into games (organization_id, name, description, duration_minutes, buffer_minutes, min_players, max_players,
-                   booking_mode, pricing, price_cents, min_notice_minutes, max_advance_days, slot_interval_minutes, active)
-values (app_current_org(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                   booking_mode, pricing, price_cents, min_notice_minutes, max_advance_days, slot_interval_minutes, active,
+                   price_rules)
+values (app_current_org(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
 returning id`;
 
 /** Fields given change; $13/$14 distinguish "set slot_interval_minutes to null" from "leave it". */
@@ -43,7 +44,7 @@ update games set
   booking_mode = coalesce($8, booking_mode), pricing = coalesce($9, pricing), price_cents = coalesce($10, price_cents),
   min_notice_minutes = coalesce($11, min_notice_minutes), max_advance_days = coalesce($12, max_advance_days),
   slot_interval_minutes = case when $13::boolean then $14::integer else slot_interval_minutes end,
-  active = coalesce($15, active)
+  active = coalesce($15, active), price_rules = coalesce($16, price_rules)
 where id = $1`;
 
 export const LOCK_GAME = `select min_players, max_players, archived_at is not null as archived from games where id = $1 for update`;
@@ -71,14 +72,15 @@ export const SET_VENUE_PRICES = `update game_venues set price_cents = ($2::jsonb
 export const BOOKABLE_GAME = `
 select g.id, g.name, g.duration_minutes, g.buffer_minutes, g.min_players, g.max_players, g.booking_mode, g.pricing,
        coalesce(gv.price_cents, g.price_cents) as price_cents, g.min_notice_minutes, g.max_advance_days,
-       coalesce(g.slot_interval_minutes, g.duration_minutes + g.buffer_minutes) as slot_interval_minutes, g.active
+       coalesce(g.slot_interval_minutes, g.duration_minutes + g.buffer_minutes) as slot_interval_minutes, g.active,
+       g.price_rules
   from games g
   join game_venues gv on gv.organization_id = g.organization_id and gv.game_id = g.id and gv.venue_id = $2
  where g.id = $1 and g.archived_at is null`;
 
 export const PUBLIC_GAMES = `
 select g.id, g.name, g.description, g.duration_minutes, g.min_players, g.max_players, g.booking_mode, g.pricing,
-       coalesce(gv.price_cents, g.price_cents) as price_cents
+       coalesce(gv.price_cents, g.price_cents) as price_cents, g.price_rules
   from games g
   join game_venues gv on gv.organization_id = g.organization_id and gv.game_id = g.id and gv.venue_id = $1
  where g.active and g.archived_at is null
@@ -93,7 +95,7 @@ select g.id, g.name, g.description, g.duration_minutes, g.min_players, g.max_pla
  * the room's bookings) so that its request stays one round trip.
  */
 export function offerStatement(extraColumns = ''): string {
-  return `select v.id, v.name, v.timezone, v.operating_hours, v.closures, o.currency, row_to_json(g) as game${extraColumns ? `, ${extraColumns}` : ''}
+  return `select v.id, v.name, v.timezone, v.operating_hours, v.closures, o.currency, o.tax_rate_bps, o.tax_inclusive, row_to_json(g) as game${extraColumns ? `, ${extraColumns}` : ''}
     from venues v
     join organizations o on o.id = v.organization_id
     left join lateral (${BOOKABLE_GAME}) g on true

@@ -1,4 +1,5 @@
 import type { Closure, OpeningRange } from '../venues/types.js';
+import type { PriceRule } from '../../pricing/quote.js';
 import type { BookableGame } from './schemas.js';
 
 /**
@@ -9,6 +10,8 @@ export interface Offer {
   venue: { id: string; name: string; timezone: string; operatingHours: OpeningRange[]; closures: Closure[] };
   game: BookableGame;
   currency: string;
+  /** The organization's tax (basis points; inclusive = prices already contain it). */
+  tax: { rateBps: number; inclusive: boolean };
 }
 
 /** A row of sql.BOOKABLE_GAME, as the driver or json returns it. */
@@ -26,6 +29,7 @@ export interface BookableRow {
   max_advance_days: number;
   slot_interval_minutes: number;
   active: boolean;
+  price_rules: PriceRule[];
 }
 
 /** A row of an offer statement (sql.offerStatement), before toOffer. */
@@ -36,5 +40,7 @@ export interface OfferRow {
   operating_hours: OpeningRange[];
   closures: Closure[];
   currency: string;
+  tax_rate_bps: number;
+  tax_inclusive: boolean;
   game: BookableRow | null;
 }

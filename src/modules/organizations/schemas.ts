@@ -33,13 +33,21 @@ export const policiesSchema = z
   })
   .strict();
 
+/** Sales tax or VAT on bookings: basis points (825 = 8.25%); inclusive = prices already contain it. */
+export const taxSchema = z
+  .object({
+    rate_bps: z.number().int().min(0).max(10_000).optional(),
+    inclusive: z.boolean().optional(),
+  })
+  .strict();
+
 export const DEFAULT_BRANDING = { primary_color: '#4F46E5', logo_url: null };
 export const DEFAULT_POLICIES = {
   cancellation_window_hours: 24,
   refund_percent_inside_window: 0,
   refund_percent_outside_window: 100,
   allow_cancel_inside_window: false,
-  no_show_fee_percent: 0,
+  no_show_fee_percent: 100,
   payment_mode: 'none' as 'none' | 'deposit' | 'required',
   deposit_percent: 100,
   accept_cash: true,
@@ -73,13 +81,15 @@ export const organizationSchema = z
       refund_percent_inside_window: z.number(),
       refund_percent_outside_window: z.number(),
       allow_cancel_inside_window: z.boolean(),
-      terms: z.string().optional(),
       no_show_fee_percent: z.number(),
       payment_mode: z.enum(['none', 'deposit', 'required']),
       deposit_percent: z.number(),
       accept_cash: z.boolean(),
       referral_reward_cents: z.number(),
+      // Last: it has no default, so it comes after the defaults' keys in the merged object (toOrganization).
+      terms: z.string().optional(),
     }),
+    tax: z.object({ rate_bps: z.number().int(), inclusive: z.boolean() }),
     created_at: z.string(),
     updated_at: z.string(),
   })
@@ -97,6 +107,7 @@ export const updateOrganizationBody = z
     address: addressSchema,
     branding: brandingSchema,
     policies: policiesSchema,
+    tax: taxSchema,
   })
   .partial()
   .strict();

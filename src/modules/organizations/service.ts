@@ -15,6 +15,7 @@ interface OrganizationRow {
   address: Record<string, string>;
   branding: Record<string, unknown>;
   policies: Record<string, unknown>;
+  tax: { rate_bps: number; inclusive: boolean };
   created_at: Date;
   updated_at: Date;
 }
@@ -74,6 +75,8 @@ export async function updateOrganization(tx: Queryable, input: UpdateOrganizatio
     input.address ? JSON.stringify(input.address) : null,
     input.branding ? JSON.stringify(input.branding) : null,
     input.policies ? JSON.stringify(input.policies) : null,
+    input.tax?.rate_bps ?? null,
+    input.tax?.inclusive ?? null,
   ]);
   if (!rows[0]) throw notFound('Organization');
   return toOrganization(rows[0]);

@@ -4,18 +4,23 @@ import { errors } from '../../http/fields.js';
 import { clientScope, idempotent, requestFingerprint } from '../../http/idempotency.js';
 import { availabilitySchema, publicAvailabilityQuery } from '../availability/schemas.js';
 import { availabilityCacheFor, cachedAvailability } from '../availability/service.js';
-import { createBooking } from '../bookings/service.js';
+import { quoteSchema } from '../bookings/schemas.js';
+import { createBooking, createHold, enterHold, quoteBooking, releaseHold } from '../bookings/service.js';
 import {
   bookingNumberParams,
   cancelBody,
   createdPublicBookingSchema,
   embedKeyParams,
+  holdBody,
+  holdParams,
+  holdSchema,
   manageQuery,
+  publicQuoteBody,
   publicBookingBody,
   publicBookingSchema,
   publicVenueAnswer,
 } from './schemas.js';
-import { cancelByCustomer, enterVenue, refuseCodes, toPublicBooking, venueForWidget, viewBooking } from './service.js';
+import { cancelByCustomer, checkoutFor, enterVenue, toPublicBooking, venueForWidget, viewBooking } from './service.js';
 
 const tags = ['public'];
 // Public callers have no user: the transaction starts without an organization and enters the one the key names.
@@ -70,21 +75,22 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { coupon_code, gift_card_code, ...body } = request.body;
-      refuseCodes({ coupon_code, gift_card_code });
+      const { hold_id, hold_token, ...body } = request.body;
+      const key = request.headers['idempotency-key'];
       const fingerprint = requestFingerprint('POST', `/api/public/venues/${request.params.embed_key}/bookings`, request.body);
       const result = await request.tenant(async (tx) => {
         const { venueId } = await enterVenue(tx, request.params.embed_key);
         // Keys are the visitor's own (venue and client), and the manage token is kept sealed in the replay store.
-        const scope = { scope: clientScope(request, venueId), sealed: ['manage_token'] };
-        return idempotent(tx, request.headers['idempotency-key'], fingerprint, app.clock(), scope, async () => {
-          const { booking, manageToken } = await createBooking(
+        const scope = { scope: clientScope(request, venueId), sealed: ['manage_token', 'payment'] };
+        return idempotent(tx, key, fingerprint, app.clock(), scope, async () => {
+          const checkout = await checkoutFor(tx, app.stripe, app.config.HOLD_MINUTES, key ?? null);
+          const { booking, manageToken, payment } = await createBooking(
             tx,
-            { ...body, venue_id: venueId, status: 'confirmed' },
-            { source: 'widget', createdBy: null, enforceNotice: true, withManageToken: true, trustedContact: false },
+            { ...body, venue_id: venueId, status: 'confirmed', hold: hold_id && hold_token ? { id: hold_id, token: hold_token } : undefined },
+            { source: 'widget', createdBy: null, enforceNotice: true, withManageToken: true, trustedContact: false, gateway: app.stripe, checkout },
             app.clock(),
           );
-          return { status: 201, body: { ...toPublicBooking(booking), manage_token: manageToken! } };
+          return { status: 201, body: { ...toPublicBooking(booking), manage_token: manageToken!, payment } };
         });
       }, anonymous);
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
@@ -101,6 +107,46 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/public/bookings/:booking_number/cancel',
     { schema: { tags, summary: 'Cancel under the organization’s cancellation policy', params: bookingNumberParams, body: cancelBody, response: { 200: publicBookingSchema, ...errors(...publicErrors, 409, 422) } } },
-    (request) => request.tenant((tx) => cancelByCustomer(tx, request.params.booking_number, request.body.token, app.clock()), anonymous),
+    (request) => request.tenant((tx) => cancelByCustomer(tx, request.params.booking_number, request.body.token, app.clock(), app.stripe), anonymous),
+  );
+
+  app.post(
+    '/public/venues/:embed_key/quote',
+    { schema: { tags, summary: 'Price a booking exactly as booking it would (codes are checked, not used)', params: embedKeyParams, body: publicQuoteBody, response: { 200: quoteSchema, ...errors(...publicErrors, 409, 422) } } },
+    (request) =>
+      request.tenant(async (tx) => {
+        const { venueId } = await enterVenue(tx, request.params.embed_key);
+        const { customer, ...input } = request.body;
+        return quoteBooking(tx, { ...input, venue_id: venueId, customer_email: customer?.email }, app.clock(), true);
+      }, anonymous),
+  );
+
+  app.post(
+    '/public/venues/:embed_key/holds',
+    {
+      schema: {
+        tags,
+        summary: `Hold a slot during checkout (HOLD_MINUTES, default 10): it counts as taken for everyone else`,
+        params: embedKeyParams,
+        body: holdBody,
+        response: { 201: holdSchema, ...errors(...publicErrors, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const hold = await request.tenant(async (tx) => {
+        const { venueId } = await enterVenue(tx, request.params.embed_key);
+        return createHold(tx, { ...request.body, venue_id: venueId }, app.clock(), app.config.HOLD_MINUTES);
+      }, anonymous);
+      return reply.status(201).send(hold);
+    },
+  );
+
+  app.delete(
+    '/public/holds/:hold_id',
+    { schema: { tags, summary: 'Release a hold: the slot is free at once', params: holdParams, querystring: manageQuery, response: { 204: z.null().describe('Released'), ...errors(...publicErrors) } } },
+    async (request, reply) => {
+      await request.tenant(async (tx) => releaseHold(tx, await enterHold(tx, request.params.hold_id, request.query.token)), anonymous);
+      return reply.status(204).send(null);
+    },
   );
 };

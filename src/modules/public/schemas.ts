@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { instant, isoDate, text, wallTime } from '../../http/fields.js';
-import { customerInput } from '../bookings/schemas.js';
+import { email, instant, isoDate, text, wallTime } from '../../http/fields.js';
+import { customerInput, promotionCodes } from '../bookings/schemas.js';
 import { publicGameSchema } from '../games/schemas.js';
 import { publicVenueSchema } from '../venues/schemas.js';
 
@@ -16,8 +16,9 @@ export const publicBookingBody = z
     party_size: z.number().int().min(1).max(1000),
     customer: customerInput,
     notes: text(2000).optional(),
-    coupon_code: text(64).optional(),
-    gift_card_code: text(64).optional(),
+    ...promotionCodes,
+    hold_id: z.uuid().optional().describe('The checkout hold this booking takes (with hold_token)'),
+    hold_token: z.string().min(1).max(200).optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -25,7 +26,28 @@ export const publicBookingBody = z
     if (v.start_at ? local : !(v.booking_date && v.start_time)) {
       ctx.addIssue({ code: 'custom', path: ['start_at'], message: 'give start_at, or booking_date and start_time' });
     }
+    if (!v.hold_id !== !v.hold_token) ctx.addIssue({ code: 'custom', path: [v.hold_id ? 'hold_token' : 'hold_id'], message: 'hold_id and hold_token go together' });
   });
+
+export const publicQuoteBody = z
+  .object({
+    game_id: z.uuid(),
+    start_at: instant,
+    party_size: z.number().int().min(1).max(1000),
+    coupon_code: promotionCodes.coupon_code,
+    gift_card_code: promotionCodes.gift_card_code,
+    customer: z.object({ email }).strict().optional().describe('For per-customer coupon limits'),
+  })
+  .strict()
+  .meta({ id: 'PublicQuoteRequest' });
+
+export const holdBody = z
+  .object({ game_id: z.uuid(), start_at: instant, party_size: z.number().int().min(1).max(1000) })
+  .strict()
+  .meta({ id: 'HoldRequest' });
+
+export const holdSchema = z.object({ hold_id: z.uuid(), token: z.string(), expires_at: z.string() }).meta({ id: 'Hold' });
+export const holdParams = z.object({ hold_id: z.uuid() });
 
 /** What the booking's own customer sees: no internal ids, no other customer's data. */
 export const publicBookingSchema = z
@@ -39,8 +61,14 @@ export const publicBookingSchema = z
     end_time: z.string(),
     timezone: z.string(),
     party_size: z.number().int(),
+    total_amount: z.number().int(),
+    discount_amount: z.number().int(),
+    tax_amount: z.number().int(),
     final_amount: z.number().int(),
+    amount_paid: z.number().int(),
     refund_amount: z.number().int(),
+    payment_status: z.enum(['pending', 'paid', 'partial', 'refunded']),
+    payment_due_by: z.string().nullable(),
     currency: z.string(),
     game: z.object({ id: z.uuid(), name: z.string() }),
     venue: z.object({ id: z.uuid(), name: z.string() }),
@@ -49,7 +77,15 @@ export const publicBookingSchema = z
   })
   .meta({ id: 'PublicBooking' });
 
-export const createdPublicBookingSchema = publicBookingSchema.extend({ manage_token: z.string() }).meta({ id: 'PublicBookingCreated' });
+export const createdPublicBookingSchema = publicBookingSchema
+  .extend({
+    manage_token: z.string(),
+    payment: z
+      .object({ client_secret: z.string(), amount_cents: z.number().int() })
+      .nullable()
+      .describe('An online checkout (policies.payment_mode): confirm it with Stripe’s Payment Element before payment_due_by'),
+  })
+  .meta({ id: 'PublicBookingCreated' });
 
 export const manageQuery = z.object({ token: z.string().min(1).max(200) });
 export const cancelBody = z.object({ token: z.string().min(1).max(200) }).strict();

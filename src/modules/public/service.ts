@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/client.js';
 import { AppError, notFound } from '../../http/errors.js';
 import type { Booking } from '../bookings/schemas.js';
 import { bookingByManageToken, cancelBooking, getBooking, loadBookingRow } from '../bookings/service.js';
+import type { StripeGateway } from '../payments/service.js';
 import { getOrganization } from '../organizations/service.js';
 import { listPublicGames } from '../games/service.js';
 import { enterEmbedKey, publicVenue } from '../venues/service.js';
@@ -35,8 +36,14 @@ export function toPublicBooking(b: Booking) {
     end_time: b.end_time,
     timezone: b.timezone,
     party_size: b.party_size,
+    total_amount: b.total_amount,
+    discount_amount: b.discount_amount,
+    tax_amount: b.tax_amount,
     final_amount: b.final_amount,
+    amount_paid: b.amount_paid,
     refund_amount: b.refund_amount,
+    payment_status: b.payment_status,
+    payment_due_by: b.payment_due_by,
     currency: b.currency,
     game: { id: b.game.id, name: b.game.name },
     venue: { id: b.venue.id, name: b.venue.name },
@@ -50,7 +57,7 @@ export async function viewBooking(tx: Queryable, bookingNumber: string, token: s
 }
 
 /** The customer cancels under the organization's policy (too late: 422 rule_violation). */
-export async function cancelByCustomer(tx: Queryable, bookingNumber: string, token: string, now: Date) {
+export async function cancelByCustomer(tx: Queryable, bookingNumber: string, token: string, now: Date, gateway: StripeGateway | null) {
   const id = await bookingByManageToken(tx, bookingNumber, token);
   const row = await loadBookingRow(tx, id, true);
   // Even a policy that allows late cancellations means "before the start": a session that has begun (or is
@@ -58,15 +65,15 @@ export async function cancelByCustomer(tx: Queryable, bookingNumber: string, tok
   if (row.status !== 'cancelled' && row.start_at.getTime() <= now.getTime()) {
     throw new AppError('rule_violation', 'The booking has already started and can no longer be cancelled online');
   }
-  return toPublicBooking(await cancelBooking(tx, id, now, { enforceWindow: true }));
+  return toPublicBooking(await cancelBooking(tx, id, now, { enforceWindow: true }, { gateway, actorId: null }));
 }
 
-/** Promotions arrive with their own issue; until then a code is refused rather than silently ignored. */
-export function refuseCodes(body: { coupon_code?: string | undefined; gift_card_code?: string | undefined }) {
-  if (body.coupon_code || body.gift_card_code) {
-    throw new AppError('rule_violation', 'Coupons and gift cards are not accepted yet', {
-      ...(body.coupon_code ? { coupon_code: 'not supported yet' } : {}),
-      ...(body.gift_card_code ? { gift_card_code: 'not supported yet' } : {}),
-    });
-  }
+/**
+ * How a widget booking is paid under the organization's policy: online (Stripe configured and payment_mode
+ * `required`, or `deposit` with deposit_percent), else at the venue (null).
+ */
+export async function checkoutFor(tx: Queryable, gateway: StripeGateway | null, holdMinutes: number, idempotencyKey: string | null) {
+  const { policies } = await getOrganization(tx);
+  if (!gateway || policies.payment_mode === 'none') return null;
+  return { percent: policies.payment_mode === 'required' ? 100 : policies.deposit_percent, holdMinutes, idempotencyKey };
 }

@@ -82,8 +82,8 @@ describe('public widget API', () => {
     expect(res.body.organization).toMatchObject({ name: 'Escape Works', branding: { primary_color: '#112233', widget_title: 'Book us' } });
     expect(Object.keys(res.body.organization).sort()).toEqual(['branding', 'currency', 'name', 'policies']);
     expect(res.body.games).toEqual([
-      { id: shared.body.id, name: 'Arcade', description: '', duration_minutes: 60, min_players: 1, max_players: 4, booking_mode: 'shared', pricing: 'flat', price_cents: 100 },
-      { id: w.gameId, name: 'Vault', description: 'Crack it.', duration_minutes: 60, min_players: 1, max_players: 6, booking_mode: 'private', pricing: 'per_player', price_cents: 3000 },
+      { id: shared.body.id, name: 'Arcade', description: '', duration_minutes: 60, min_players: 1, max_players: 4, booking_mode: 'shared', pricing: 'flat', price_cents: 100, price_rules: [] },
+      { id: w.gameId, name: 'Vault', description: 'Crack it.', duration_minutes: 60, min_players: 1, max_players: 6, booking_mode: 'private', pricing: 'per_player', price_cents: 3000, price_rules: [] },
     ]);
     const text = res.body && JSON.stringify(res.body);
     for (const secret of [w.org.organizationId, w.key, 'alarm code', 'internal_notes', 'organization_id', 'embed_key', 'archived_at', 'created_at', w.org.email]) {
@@ -213,13 +213,17 @@ describe('public widget API', () => {
       { start_at: '2026-02-28T12:00:00-05:00' }, // past
       { start_at: '2027-03-05T12:00:00-05:00' }, // beyond max_advance_days
       { booking_date: '2026-03-08', start_time: '02:30', start_at: undefined }, // does not exist in New York
-      { coupon_code: 'SPRING10' },
-      { gift_card_code: 'GC-1' },
     ];
     for (const extra of rules) {
       const res = await publicBook(app, w, extra);
       expect(res.status, JSON.stringify(extra)).toBe(422);
       expect(res.body.code).toBe('rule_violation');
+    }
+    // Codes this organization never issued.
+    for (const extra of [{ coupon_code: 'SPRING10' }, { gift_card_code: 'GC-1' }, { referral_code: 'REF-NOPE' }]) {
+      const res = await publicBook(app, w, extra);
+      expect(res.status, JSON.stringify(extra)).toBe(422);
+      expect(res.body.code).toBe('invalid_code');
     }
     expect((await call(app, 'GET', `/api/bookings`, { token: w.org.token })).body.total).toBe(0);
   });
