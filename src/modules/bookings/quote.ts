@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/client.js';
-import { notFound } from '../../http/errors.js';
+import { AppError, notFound } from '../../http/errors.js';
 import type { CouponTerms, Quote } from '../../pricing/quote.js';
 import { placeBooking, requestedStart, type PlacedSlot } from '../availability/service.js';
 import { couponForQuote } from '../coupons/service.js';
@@ -48,6 +48,8 @@ export async function priceRequest(tx: Queryable, input: PriceRequest, now: Date
       }, now)
     : null;
   const giftCard = input.gift_card_code ? await giftCardForQuote(tx, input.gift_card_code, offer.currency, now) : null;
+  // A card given to pay must hold something: an empty one is refused rather than silently ignored.
+  if (giftCard && giftCard.balance_cents === 0) throw new AppError('insufficient_balance', 'The gift card has no balance left');
   const terms = coupon ? { id: coupon.id, code: coupon.code, kind: coupon.kind, value: coupon.value } : null;
   const quote = quoteSlot(offer, placed.start.getTime(), input.party_size, { coupon: terms, giftCardBalanceCents: giftCard?.balance_cents ?? null });
   return { offer, placed, quote, coupon: terms, giftCard };

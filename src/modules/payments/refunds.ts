@@ -30,7 +30,7 @@ export async function refundPayment(
   const amount = r.amountCents ?? left;
   if (left <= 0) throw new AppError('rule_violation', 'Nothing is left of this payment to refund');
   if (amount > left) throw new AppError('rule_violation', `That is more than the ${left} left of this payment`, { 'body.amount_cents': `must be at most ${left}` });
-  const base = { bookingId: p.booking_id, kind: 'refund' as const, parentId: p.id, method: p.method, amountCents: amount, currency: p.currency.trim(), reason: r.reason, createdBy: r.createdBy };
+  const base = { bookingId: p.booking_id, kind: 'refund' as const, parentId: p.id, method: p.method, amountCents: amount, currency: p.currency.trim(), reason: r.reason, createdBy: r.createdBy, giftCardId: p.gift_card_id };
 
   if (p.method === 'stripe') {
     if (!gateway) throw new AppError('service_unavailable', 'Online payment is not configured, so a Stripe payment cannot be refunded now');
