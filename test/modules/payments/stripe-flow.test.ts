@@ -77,6 +77,25 @@ describe('Stripe payments, refunds and webhooks through the API', () => {
     expect((await payments(b.id)).filter((r) => r.kind === 'refund')).toHaveLength(1);
   });
 
+  it('answers 502 when a Stripe refund fails and refunds once on the retry, even after a lost answer', async () => {
+    const b = await staffBooking(t.app, w, '2026-06-12T16:00:00-04:00');
+    const p = (await online(b.id, 12_000)).body;
+    await deliver(fake.succeed(p.provider_ref));
+    const refund = () => call(t.app, 'POST', `/api/payments/${p.id}/refund`, { token: w.manager, body: { amount_cents: 3000, reason: 'late' } });
+    fake.failNext(1, 500);
+    const failed = await refund();
+    expect(failed.status).toBe(502);
+    expect((await payments(b.id)).filter((r) => r.kind === 'refund')).toEqual([]);
+    // Stripe makes the refund but its answer is lost: the retry derives the same key and meets the same refund.
+    fake.failNext(1, 'lost_response');
+    expect((await refund()).status).toBe(503);
+    const ok = await refund();
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    const atStripe = [...fake.refunds.values()].filter((r) => (r as { payment_intent: string }).payment_intent === p.provider_ref);
+    expect(atStripe).toHaveLength(1);
+    expect(await bookingOf(t.app, w, b.id)).toMatchObject({ refund_amount: ok.body.status === 'succeeded' ? 3000 : 0 });
+  });
+
   it('refuses bad signatures and unknown events, writing nothing', async () => {
     const b = await staffBooking(t.app, w, '2026-06-11T16:00:00-04:00');
     const pi = (await online(b.id, 12_000)).body.provider_ref as string;
