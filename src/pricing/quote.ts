@@ -78,7 +78,7 @@ export function divideHalfUp(numerator: number, denominator: number): number {
 }
 
 /** The discount a coupon gives on a subtotal: half-up percent, or fixed; capped at the subtotal. */
-export function couponDiscount(coupon: CouponTerms, subtotalCents: number): number {
+export function couponDiscount(coupon: Pick<CouponTerms, 'kind' | 'value'>, subtotalCents: number): number {
   const raw = coupon.kind === 'percent' ? divideHalfUp(subtotalCents * coupon.value, 100) : coupon.value;
   return Math.min(raw, subtotalCents);
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
-import type { ApplicableCoupon } from './discount.js';
+import type { ApplicableCoupon } from './schemas.js';
 import { COUPON_CODE } from './schemas.js';
 import * as sql from './sql.js';
 import type { CouponRow } from './sql.js';

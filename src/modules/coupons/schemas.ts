@@ -96,3 +96,11 @@ export const couponSchema = z
   .meta({ id: 'Coupon' });
 
 export type Coupon = z.infer<typeof couponSchema>;
+
+/** A coupon as a quote or a booking applies it (what couponForQuote answers); pricing/quote.ts computes its discount. */
+export interface ApplicableCoupon {
+  id: string;
+  code: string;
+  kind: CouponKind;
+  value: number;
+}

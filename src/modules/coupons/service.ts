@@ -9,7 +9,7 @@ import * as sql from './sql.js';
 import { toCoupon, type CouponRow } from './sql.js';
 
 export type { Coupon } from './schemas.js';
-export { couponDiscountCents, type ApplicableCoupon } from './discount.js';
+export type { ApplicableCoupon } from './schemas.js';
 export { couponForQuote, redeemCoupon, releaseCoupon } from './redemption.js';
 
 const invalid = (message: string, fields: Record<string, string>) => new AppError('validation_failed', message, fields);
