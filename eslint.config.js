@@ -19,7 +19,18 @@ const pure = [
   'src/modules/bookings/pricing.ts',
   'src/modules/bookings/status.ts',
 ];
-const io = ['src/db/**', 'src/http/**', 'src/modules/*/service.ts', 'src/modules/*/sql.ts', 'src/modules/*/routes.ts', 'src/{app,main,cli}.ts'];
+const io = [
+  'src/db/**',
+  'src/http/**',
+  'src/queue/**',
+  'src/jobs/**',
+  'src/modules/*/service.ts',
+  'src/modules/*/sql.ts',
+  'src/modules/*/routes.ts',
+  'src/{app,main,cli,worker}.ts',
+];
+// Entry points: each starts the program (or, for a job, one unit of work) and uses modules from outside.
+const entryPoints = 'src/{app,main,cli,worker}.ts';
 
 const zones = [
   ...modules.map((m) => ({
@@ -29,10 +40,11 @@ const zones = [
     message: 'A module imports another only through its public files: service.ts, schemas.ts, types.ts or index.ts.',
   })),
   {
-    target: ['src/demo/**', 'src/{main,cli,config}.ts'],
+    // A job is an entry point like a route's handler: it calls modules' services.
+    target: ['src/demo/**', 'src/jobs/**', 'src/{main,cli,config,worker}.ts'],
     from: 'src/modules/**',
     except: publicFiles,
-    message: 'The entry points and the demo seeder use modules through their public files.',
+    message: 'The entry points, the jobs and the demo seeder use modules through their public files.',
   },
   {
     // app.ts also mounts each module's routes.
@@ -42,19 +54,24 @@ const zones = [
     message: 'app.ts registers routes.ts and uses public files, nothing else of a module.',
   },
   {
-    target: ['src/db/**', 'src/http/**'],
-    from: ['src/modules/**', 'src/demo/**', 'src/{app,main,cli}.ts'],
-    message: 'db/ and http/ import no module: offer a hook (CommitHooks.afterCommit) and let the module register.',
+    target: ['src/db/**', 'src/http/**', 'src/queue/**'],
+    from: ['src/modules/**', 'src/demo/**', 'src/jobs/**', entryPoints],
+    message: 'db/, http/ and queue/ import no module, job or entry point: offer an interface or a hook and let the module use it.',
   },
   {
     target: ['src/time/**', 'src/pricing/**'],
-    from: ['src/modules/**', 'src/demo/**', 'src/db/**', 'src/http/**'],
+    from: ['src/modules/**', 'src/demo/**', 'src/db/**', 'src/http/**', 'src/queue/**', 'src/jobs/**'],
     message: 'time/ and pricing/ are pure helpers below every module.',
   },
   {
     target: 'src/modules/**',
-    from: ['src/demo/**', 'src/{app,main,cli}.ts'],
-    message: 'Modules never import the entry points or the demo seeder: the arrows point from them to modules.',
+    from: ['src/demo/**', 'src/jobs/**', entryPoints],
+    message: 'Modules never import the entry points, the jobs or the demo seeder: they enqueue through src/queue (JobQueue).',
+  },
+  {
+    target: 'src/jobs/**',
+    from: ['src/demo/**', entryPoints],
+    message: 'Jobs are started by the entry points, never the other way round.',
   },
   ...pure.map((target) => ({
     target,

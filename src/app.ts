@@ -26,7 +26,8 @@ import { installTenant } from './http/tenant.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
-import { outboxMailer, type Mailer } from './modules/notifications/service.js';
+import { queuedMailer, type Mailer } from './modules/notifications/service.js';
+import { notificationsRoutes } from './modules/notifications/routes.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { venuesRoutes } from './modules/venues/routes.js';
@@ -40,11 +41,15 @@ import { giftCardsRoutes } from './modules/giftcards/routes.js';
 import { referralsRoutes } from './modules/referrals/routes.js';
 import { paymentsRoutes } from './modules/payments/routes.js';
 import { stripeGateway } from './modules/payments/service.js';
+import { startJobs } from './jobs/queue.js';
+import type { JobQueue } from './queue/queue.js';
 
 export interface AppDeps {
   db: Database;
   config: Config;
   mailer?: Mailer;
+  /** A queue the caller started and stops; by default the app starts one (with workers unless WORKERS=false). */
+  queue?: JobQueue;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   /** Check every response against its zod schema as well (the tests do; see src/http/serializer.ts). */
@@ -81,7 +86,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('db', deps.db);
   app.decorate('config', config);
   app.decorate('clock', deps.clock ?? (() => new Date()));
-  app.decorate('mailer', deps.mailer ?? outboxMailer(deps.db, app.log));
+  let queue = deps.queue;
+  if (!queue) {
+    const own = await startJobs(deps.db, config, app.log, { workers: config.WORKERS });
+    // Before the database closes (its owner closes it after app.close()): running jobs finish, polling stops.
+    app.addHook('onClose', () => own.stop());
+    queue = own;
+  }
+  app.decorate('queue', queue);
+  app.decorate('mailer', deps.mailer ?? queuedMailer(deps.db, queue));
   app.decorate('stripe', stripeGateway(deps.config));
   app.decorateRequest('auth', null);
   app.decorateRequest('deferredAuth', null);
@@ -155,6 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(giftCardsRoutes);
       await api.register(referralsRoutes);
       await api.register(paymentsRoutes);
+      await api.register(notificationsRoutes);
     },
     { prefix: '/api' },
   );

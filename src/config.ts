@@ -60,6 +60,19 @@ const schema = z.object({
     .default('https://api.stripe.com')
     .refine(isBareOrigin, 'must be scheme://host[:port] with no path, query or credentials'),
   STRIPE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // Unset: deliveries are recorded and logged as skipped, nothing is sent (docs/notifications.md).
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || (URL.canParse(v) && /^smtps?:$/.test(new URL(v).protocol)), 'must be smtp://user:pass@host:port or smtps://...'),
+  MAIL_FROM: z.string().min(3).max(320).default('BookingTMS <no-reply@bookingtms.invalid>'),
+  // Bounds each phase of an SMTP conversation (connect, greeting, every reply): a hanging server fails the attempt.
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  WORKERS: bool.default(true),
+  JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(5),
+  JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -6,11 +6,12 @@ import { formatSeedResult } from './demo/report.js';
 import { findDemoOrganization, seedDemo } from './demo/seed.js';
 
 /**
- * `npm start`: open the database, migrate, serve. `npm run migrate`: only migrate. `npm start -- --demo`: seed the
- * demo business first when the database has none (src/demo).
+ * `npm start`: open the database, migrate, serve (and run the job workers, unless `--no-workers` or
+ * WORKERS=false). `npm run migrate`: only migrate. `npm start -- --demo`: seed the demo business first when the
+ * database has none (src/demo).
  */
 async function main(argv: string[]) {
-  const config = loadConfig();
+  const config = { ...loadConfig(), ...(argv.includes('--no-workers') ? { WORKERS: false } : {}) };
   const open = (queryTimeoutMs?: number) =>
     openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE, queryTimeoutMs });
   // Migrations and the demo seeder may run long: no query time limit for them. Requests get one (see client.ts).

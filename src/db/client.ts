@@ -48,9 +48,16 @@ export interface TransactionStart {
   params: string[];
 }
 
+/**
+ * How the job queue (src/queue) reaches the same database: PGlite's one instance (pg-boss's PGlite adapter, whose
+ * statements queue behind our transactions like any other), or the server's URL (pg-boss keeps a small pool).
+ */
+export type QueueTarget = { pglite: PGlite } | { url: string };
+
 /** One interface over PGlite (embedded) and a PostgreSQL server (pg pool). */
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
+  readonly queueTarget: QueueTarget;
   /** Runs `fn` in a transaction opened by `start`, whose rows `fn` receives. */
   transaction<T>(fn: (tx: Queryable, started: Record<string, unknown>[]) => Promise<T>, start?: TransactionStart): Promise<T>;
   close(): Promise<void>;
@@ -104,6 +111,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   const base = wrap(db);
   return {
     kind: 'pglite',
+    queueTarget: { pglite: db },
     ...base,
     transaction: (fn, start) =>
       db.transaction(async (tx) => {
@@ -150,6 +158,7 @@ function openPostgres(url: string, poolSize: number, queryTimeoutMs?: number): D
   const base = wrap(pool);
   return {
     kind: 'postgres',
+    queueTarget: { url },
     ...base,
     async transaction(fn, start) {
       const client = await pool.connect();

@@ -1,6 +1,7 @@
 import type { Queryable, Database } from '../db/client.js';
 import type { CommitHooks } from '../db/tenant.js';
 import type { Config } from '../config.js';
+import type { JobQueue } from '../queue/queue.js';
 import type { AuthContext, DeferredAuth } from './auth.js';
 import type { TenantAs } from './tenant.js';
 
@@ -16,6 +17,8 @@ declare module 'fastify' {
     clock: Clock;
     /** Reactions to committed writes (see installTenant in src/http/tenant.ts). */
     commitHooks: CommitHooks;
+    /** The job queue: services enqueue through it inside the request's transaction (src/queue). */
+    queue: JobQueue;
   }
   interface FastifyRequest {
     auth: AuthContext | null;

@@ -19,13 +19,14 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 /** Builds the app over a fresh database. */
-export async function createTestApp(opts: { env?: Record<string, string>; now?: Date; poolSize?: number } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { env?: Record<string, string> | (() => Record<string, string>); now?: Date; poolSize?: number } = {}): Promise<TestApp> {
   const tdb = await freshDatabase({ poolSize: opts.poolSize });
   const clock = { now: opts.now ?? new Date() };
   const fixed = Boolean(opts.now);
   const app = await buildApp({
     db: tdb.db,
-    config: testConfig(opts.env),
+    // A function when a value is known only once the file's servers run (the test SMTP server's URL).
+    config: testConfig(typeof opts.env === 'function' ? opts.env() : opts.env),
     logger: false,
     checkResponses: true,
     clock: () => (fixed ? clock.now : new Date()),

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createSuperAdmin, hashPassword } from '../../../src/modules/users/service.js';
 import { call, useTestApp } from '../../support/app.js';
 import { addUser, PASSWORD, signupOrg, uniqueEmail } from '../../support/fixtures.js';
+import { useSmtp } from '../../support/smtp.js';
 import { mailsTo, resetToken } from './mail.js';
 
 describe('auth', () => {
-  const t = useTestApp({ env: { LOGIN_MAX_PER_EMAIL: '5', LOGIN_MAX_PER_ADDRESS: '1000', LOGIN_WINDOW_SECONDS: '315360000' } });
+  const smtp = useSmtp();
+  const t = useTestApp({ env: () => ({ SMTP_URL: smtp().url, LOGIN_MAX_PER_EMAIL: '5', LOGIN_MAX_PER_ADDRESS: '1000', LOGIN_WINDOW_SECONDS: '315360000' }) });
 
   it('signup creates an organization and its admin, and the token works', async () => {
     const { app } = t();
@@ -100,7 +102,7 @@ describe('auth', () => {
   });
 
   it('password reset: 202 for any email, a one-time link by mail, and every session ends', async () => {
-    const { app, db } = t();
+    const { app } = t();
     const org = await signupOrg(app);
     const unknown = await call(app, 'POST', '/api/auth/reset-password', { body: { email: uniqueEmail() } });
     const known = await call(app, 'POST', '/api/auth/reset-password', { body: { email: org.email } });
@@ -108,7 +110,7 @@ describe('auth', () => {
     expect(known.status).toBe(202);
     expect(known.body).toEqual(unknown.body);
 
-    const mails = await mailsTo(db, org.email, 'password_reset');
+    const mails = await mailsTo(smtp(), org.email, 'password_reset');
     expect(mails).toHaveLength(1);
     const token = resetToken(mails[0]!);
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createSuperAdmin, hashPassword } from '../../../src/modules/users/service.js';
 import { call, useTestApp } from '../../support/app.js';
 import { addUser, PASSWORD, signupOrg, uniqueEmail } from '../../support/fixtures.js';
+import { useSmtp, type TestSmtp } from '../../support/smtp.js';
 import { mailsTo, resetToken } from './mail.js';
 
 // The findings of the "Security hardening" issue, each through HTTP. docs/security.md names these tests.
@@ -13,9 +14,9 @@ const LONG_WINDOWS = { LOGIN_WINDOW_SECONDS: '315360000', SIGNUP_WINDOW_SECONDS:
 const from = (app: FastifyInstance, remoteAddress: string, url: string, payload: object) => app.inject({ method: 'POST', url, remoteAddress, payload });
 
 /** Asks for a reset link and returns its token (the n-th mail to that address). */
-async function resetLink(app: FastifyInstance, db: Parameters<typeof mailsTo>[0], email: string, n = 1): Promise<string> {
+async function resetLink(app: FastifyInstance, smtp: TestSmtp, email: string, n = 1): Promise<string> {
   expect((await call(app, 'POST', '/api/auth/reset-password', { body: { email } })).status).toBe(202);
-  const mails = await mailsTo(db, email, 'password_reset', n);
+  const mails = await mailsTo(smtp, email, 'password_reset', n);
   expect(mails).toHaveLength(n);
   return resetToken(mails[n - 1]!);
 }
@@ -24,24 +25,25 @@ const confirm = (app: FastifyInstance, token: string, password = 'a brand new pa
   call(app, 'POST', '/api/auth/reset-password/confirm', { body: { token, password } });
 
 describe('auth hardening', () => {
-  const t = useTestApp({ env: { ...LONG_WINDOWS, LOGIN_MAX_PER_ADDRESS: '1000', SIGNUP_MAX_PER_ADDRESS: '1000' } });
+  const smtp = useSmtp();
+  const t = useTestApp({ env: () => ({ SMTP_URL: smtp().url, ...LONG_WINDOWS, LOGIN_MAX_PER_ADDRESS: '1000', SIGNUP_MAX_PER_ADDRESS: '1000' }) });
 
   // 1. Old password-reset links
   it('issuing a new reset link spends the older one, and using the newest spends it too', async () => {
-    const { app, db } = t();
+    const { app } = t();
     const org = await signupOrg(app);
-    const first = await resetLink(app, db, org.email, 1);
-    const second = await resetLink(app, db, org.email, 2);
+    const first = await resetLink(app, smtp(), org.email, 1);
+    const second = await resetLink(app, smtp(), org.email, 2);
     expect((await confirm(app, first)).status).toBe(400);
     expect((await confirm(app, second)).status).toBe(204);
     expect((await confirm(app, second, 'yet another password')).status).toBe(400);
   });
 
   it('an admin setting a user’s password spends that user’s outstanding reset links', async () => {
-    const { app, db } = t();
+    const { app } = t();
     const org = await signupOrg(app);
     const staff = await addUser(app, org.token, 'staff');
-    const link = await resetLink(app, db, staff.email);
+    const link = await resetLink(app, smtp(), staff.email);
     const put = await call(app, 'PUT', `/api/users/${staff.userId}`, { token: org.token, body: { password: 'set by the admin' } });
     expect(put.status).toBe(200);
     const used = await confirm(app, link);
@@ -50,10 +52,10 @@ describe('auth hardening', () => {
   });
 
   it('changing a user’s email spends the links sent to the old address', async () => {
-    const { app, db } = t();
+    const { app } = t();
     const org = await signupOrg(app);
     const staff = await addUser(app, org.token, 'staff');
-    const link = await resetLink(app, db, staff.email);
+    const link = await resetLink(app, smtp(), staff.email);
     expect((await call(app, 'PUT', `/api/users/${staff.userId}`, { token: org.token, body: { email: uniqueEmail('moved') } })).status).toBe(200);
     expect((await confirm(app, link)).status).toBe(400);
   });
@@ -77,8 +79,8 @@ describe('auth hardening', () => {
     expect(answers[2]).toEqual(answers[0]);
     expect(JSON.stringify(answers[0])).not.toMatch(/exist|already|in use/i);
 
-    expect(await mailsTo(db, other.email, 'signup_existing', 2)).toHaveLength(2);
-    expect(await mailsTo(db, operator, 'signup_existing')).toHaveLength(1);
+    expect(await mailsTo(smtp(), other.email, 'signup_existing', 2)).toHaveLength(2);
+    expect(await mailsTo(smtp(), operator, 'signup_existing')).toHaveLength(1);
     // Nothing was created, and the owner's password still works.
     expect((await call(app, 'POST', '/api/auth/login', { body: { email: other.email, password: PASSWORD } })).status).toBe(200);
   });

@@ -1,15 +1,11 @@
-import type { Database } from '../../../src/db/client.js';
+import type { TestSmtp } from '../../support/smtp.js';
 
 /**
- * The messages of a kind queued for an address, waiting until there are at least `count`: auth mail is queued after
- * the response has been sent, so it may land a moment after the answer.
+ * The bodies of the messages of a kind that reached the test SMTP server for an address, waiting until there are at
+ * least `count`: auth mail is queued after the response has been sent and delivered by a worker after that.
  */
-export async function mailsTo(db: Database, to: string, kind: string, count = 1): Promise<string[]> {
-  for (let i = 0; ; i++) {
-    const { rows } = await db.query<{ body: string }>('select body from email_outbox where kind = $1 and to_address = $2 order by created_at', [kind, to]);
-    if (rows.length >= count || i >= 200) return rows.map((r) => r.body);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+export async function mailsTo(smtp: TestSmtp, to: string, kind: string, count = 1): Promise<string[]> {
+  return (await smtp.mailsTo(to, kind, count)).map((m) => m.text);
 }
 
 /** The reset token in a password_reset message. */

@@ -1,0 +1,130 @@
+import { fromPglite, PgBoss, type JobWithMetadata, type SendOptions } from 'pg-boss';
+import type { Database, Queryable } from '../db/client.js';
+import { APP_ROLE } from '../db/tenant.js';
+
+/**
+ * Every job and its payload. Payloads carry ids, never content: the rows they point at live in tenant tables
+ * under RLS, while pg-boss's job table is one table for all tenants (the app role may insert into it, not read it).
+ * The one exception is `mail-platform`, a platform mail to an account without an organization (docs/notifications.md).
+ */
+export interface JobPayloads {
+  'notification-deliver': { organization_id: string; delivery_id: string };
+  'mail-platform': { event: string; to: string; subject: string; text: string };
+}
+export type JobName = keyof JobPayloads;
+export const JOB_NAMES: readonly JobName[] = ['notification-deliver', 'mail-platform'];
+
+export interface EnqueueOptions {
+  /** Not before this instant (a reminder). */
+  startAfter?: Date;
+  /** pg-boss's singleton key: with a queue policy that honours it, at most one job per key. */
+  singletonKey?: string;
+}
+
+/**
+ * What modules see of the job queue: work is put in it by a statement of the caller's own transaction, so a
+ * rolled-back change sends nothing and a committed one cannot lose its job.
+ */
+export interface JobQueue {
+  enqueue<N extends JobName>(tx: Queryable, name: N, payload: JobPayloads[N], opts?: EnqueueOptions): Promise<string | null>;
+}
+
+/** Which attempt a handler is running: `final` when a failure now leaves the job dead (failed, no retry). */
+export interface Attempt {
+  jobId: string;
+  number: number;
+  final: boolean;
+}
+
+export type JobHandler<N extends JobName> = (payload: JobPayloads[N], attempt: Attempt) => Promise<void>;
+export type JobHandlers = { [N in JobName]: JobHandler<N> };
+
+export interface QueueSettings {
+  retryLimit: number;
+  retryDelaySeconds: number;
+  pollSeconds: number;
+  /** Expire (and retry) an active job after this long: a worker that died mid-job does not hold it forever. */
+  expireSeconds?: number;
+  onError: (err: unknown) => void;
+}
+
+// Any constant: the same in every process that grants, so two processes starting together do not collide.
+const GRANT_LOCK_KEY = 7_431_003;
+// The least the app role needs to insert a job inside its own transaction: not to read jobs.
+const GRANTS = `grant usage on schema pgboss to ${APP_ROLE};
+  grant select on pgboss.queue to ${APP_ROLE};
+  grant insert, select (id) on pgboss.job, pgboss.job_common to ${APP_ROLE};
+  grant execute on function pgboss.job_now() to ${APP_ROLE}`;
+
+/** The pg-boss queue over the application's database: started for enqueueing; `work` makes it run jobs too. */
+export class BossQueue implements JobQueue {
+  private working = false;
+
+  private constructor(
+    private readonly boss: PgBoss,
+    private readonly settings: QueueSettings,
+  ) {}
+
+  /**
+   * Installs or upgrades pg-boss's schema (its own migrations, under its own lock), lets the app role enqueue,
+   * and creates every queue. Maintenance (expiring jobs of dead workers, retention) runs only where `supervise`.
+   */
+  static async start(db: Database, settings: QueueSettings, opts: { supervise: boolean }): Promise<BossQueue> {
+    const target = db.queueTarget;
+    const connection = 'pglite' in target ? { db: fromPglite(target.pglite) } : { connectionString: target.url, max: 4 };
+    const boss = new PgBoss({ ...connection, supervise: opts.supervise, schedule: false, migrate: true });
+    boss.on('error', settings.onError);
+    await boss.start();
+    await db.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock($1)', [GRANT_LOCK_KEY]);
+      await tx.exec(GRANTS);
+    });
+    // Created before any enqueue: pg-boss looks a queue up once and caches it, and on PGlite that look-up
+    // from inside a caller's open transaction would wait for the transaction itself.
+    for (const name of JOB_NAMES) await boss.createQueue(name);
+    return new BossQueue(boss, settings);
+  }
+
+  async enqueue<N extends JobName>(tx: Queryable, name: N, payload: JobPayloads[N], opts: EnqueueOptions = {}): Promise<string | null> {
+    const send: SendOptions = {
+      // The caller's transaction: the job exists exactly when the change that caused it commits.
+      db: { executeSql: (text: string, values?: unknown[]) => tx.query(text, values) },
+      retryLimit: this.settings.retryLimit,
+      retryDelay: this.settings.retryDelaySeconds,
+      retryBackoff: true,
+      retryDelayMax: 3600,
+      expireInSeconds: this.settings.expireSeconds ?? 300,
+      ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
+      ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
+    };
+    return this.boss.send(name, payload, send);
+  }
+
+  /** Runs each job's handler as jobs become due; a handler that throws is retried with backoff, then dead. */
+  async work(handlers: JobHandlers): Promise<void> {
+    this.working = true;
+    for (const name of JOB_NAMES) {
+      const handler = handlers[name] as JobHandler<JobName>;
+      await this.boss.work<JobPayloads[JobName]>(name, { pollingIntervalSeconds: this.settings.pollSeconds, includeMetadata: true, batchSize: 1 }, async (jobs) => {
+        for (const job of jobs as JobWithMetadata<JobPayloads[JobName]>[]) {
+          await handler(job.data, { jobId: job.id, number: job.retryCount + 1, final: job.retryCount >= job.retryLimit });
+        }
+      });
+    }
+  }
+
+  /** Whether this process runs jobs (the API without --no-workers, or `npm run worker`). */
+  get runsWorkers(): boolean {
+    return this.working;
+  }
+
+  /** The state of one job (for operators and tests): created, retry, active, completed, failed... */
+  async jobState(name: JobName, id: string): Promise<string | undefined> {
+    return (await this.boss.getJobById(name, id))?.state;
+  }
+
+  /** Lets running jobs finish (bounded), then stops polling; the database stays open (its owner closes it). */
+  async stop(): Promise<void> {
+    await this.boss.stop({ graceful: true, timeout: 15_000, close: true });
+  }
+}

@@ -1,0 +1,107 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll } from 'vitest';
+
+/** One message as the test SMTP server received it, parsed by mailparser. */
+export interface ReceivedMail {
+  to: string[];
+  /** The X-BookingTMS-Event header. */
+  event: string | undefined;
+  subject: string;
+  text: string;
+  html: string | false;
+  parsed: ParsedMail;
+}
+
+/** What the server does with the next messages: accept them, refuse with an SMTP code, or never answer. */
+export type SmtpBehaviour = { kind: 'accept' } | { kind: 'refuse'; code: number; message?: string } | { kind: 'hang' };
+
+export interface TestSmtp {
+  url: string;
+  mails: ReceivedMail[];
+  /** How the server answers from now on (`times` messages, then back to accepting; default: until changed). */
+  behave(b: SmtpBehaviour, times?: number): void;
+  /** Messages to `to` (optionally of one event), waiting until there are at least `count`. */
+  mailsTo(to: string, event?: string, count?: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  close(): Promise<void>;
+}
+
+/** A real SMTP server on 127.0.0.1 (smtp-server), in this process, recording what arrives. */
+export async function startSmtp(): Promise<TestSmtp> {
+  const mails: ReceivedMail[] = [];
+  let behaviour: SmtpBehaviour = { kind: 'accept' };
+  let remaining = Infinity;
+  const current = (): SmtpBehaviour => {
+    if (remaining <= 0) behaviour = { kind: 'accept' };
+    return behaviour;
+  };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    // Hanging connections would otherwise hold close() for its default 30 s.
+    closeTimeout: 200,
+    onConnect(_session, callback) {
+      // A hanging server accepts the connection and never greets: the client's greeting timeout must end it.
+      if (current().kind === 'hang') {
+        remaining--;
+        return;
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const b = current();
+      simpleParser(stream)
+        .then((parsed) => {
+          if (b.kind === 'refuse') {
+            remaining--;
+            const err = Object.assign(new Error(b.message ?? 'Refused by the test server'), { responseCode: b.code });
+            return callback(err);
+          }
+          const header = parsed.headers.get('x-bookingtms-event');
+          mails.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            event: typeof header === 'string' ? header : undefined,
+            subject: parsed.subject ?? '',
+            text: parsed.text ?? '',
+            html: parsed.html ?? false,
+            parsed,
+          });
+          callback();
+        })
+        .catch((err: Error) => callback(err));
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    behave(b, times = Infinity) {
+      behaviour = b;
+      remaining = times;
+    },
+    async mailsTo(to, event, count = 1, timeoutMs = 10_000) {
+      const match = () => mails.filter((m) => m.to.includes(to) && (event === undefined || m.event === event));
+      for (const started = Date.now(); match().length < count && Date.now() - started < timeoutMs; ) await new Promise((r) => setTimeout(r, 20));
+      return match();
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Starts a test SMTP server for the file (register before useTestApp, which then reads its URL). */
+export function useSmtp(): () => TestSmtp {
+  let smtp: TestSmtp | undefined;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+  });
+  afterAll(async () => {
+    await smtp?.close();
+  });
+  return () => {
+    if (!smtp) throw new Error('SMTP server not started');
+    return smtp;
+  };
+}
