@@ -7,6 +7,7 @@ import type { Queryable } from '../db/client.js';
 import type { Closure } from '../modules/availability/types.js';
 import { createGame } from '../modules/games/service.js';
 import { createGameBody } from '../modules/games/schemas.js';
+import { createDefaultTemplates } from '../modules/notifications/service.js';
 import { createOrganization, getOrganization, updateOrganization } from '../modules/organizations/service.js';
 import type { Organization } from '../modules/organizations/schemas.js';
 import { insertUser } from '../modules/users/service.js';
@@ -31,6 +32,7 @@ export interface LoadedCatalog {
  */
 export async function loadCatalog(tx: Queryable, organizationId: string, passwordHash: string, closures: readonly Closure[][]): Promise<LoadedCatalog> {
   await createOrganization(tx, { id: organizationId, ...DEMO_ORGANIZATION });
+  await createDefaultTemplates(tx);
   await updateOrganization(tx, {
     phone: DEMO_VENUES[0]!.phone,
     address: DEMO_VENUES[0]!.address,

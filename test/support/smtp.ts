@@ -20,6 +20,8 @@ export type SmtpBehaviour = { kind: 'accept' } | { kind: 'refuse'; code: number;
 export interface TestSmtp {
   url: string;
   mails: ReceivedMail[];
+  /** Every attempt a client made, in order: when, and what the server did with it. */
+  attempts: { at: number; outcome: 'accepted' | 'refused' | 'hung' }[];
   /** How the server answers from now on (`times` messages, then back to accepting; default: until changed). */
   behave(b: SmtpBehaviour, times?: number): void;
   /** Messages to `to` (optionally of one event), waiting until there are at least `count`. */
@@ -30,6 +32,7 @@ export interface TestSmtp {
 /** A real SMTP server on 127.0.0.1 (smtp-server), in this process, recording what arrives. */
 export async function startSmtp(): Promise<TestSmtp> {
   const mails: ReceivedMail[] = [];
+  const attempts: TestSmtp['attempts'] = [];
   let behaviour: SmtpBehaviour = { kind: 'accept' };
   let remaining = Infinity;
   const current = (): SmtpBehaviour => {
@@ -46,6 +49,7 @@ export async function startSmtp(): Promise<TestSmtp> {
       // A hanging server accepts the connection and never greets: the client's greeting timeout must end it.
       if (current().kind === 'hang') {
         remaining--;
+        attempts.push({ at: Date.now(), outcome: 'hung' });
         return;
       }
       callback();
@@ -56,9 +60,11 @@ export async function startSmtp(): Promise<TestSmtp> {
         .then((parsed) => {
           if (b.kind === 'refuse') {
             remaining--;
+            attempts.push({ at: Date.now(), outcome: 'refused' });
             const err = Object.assign(new Error(b.message ?? 'Refused by the test server'), { responseCode: b.code });
             return callback(err);
           }
+          attempts.push({ at: Date.now(), outcome: 'accepted' });
           const header = parsed.headers.get('x-bookingtms-event');
           mails.push({
             to: session.envelope.rcptTo.map((r) => r.address),
@@ -78,6 +84,7 @@ export async function startSmtp(): Promise<TestSmtp> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    attempts,
     behave(b, times = Infinity) {
       behaviour = b;
       remaining = times;

@@ -4,7 +4,7 @@ import type { Database, Queryable } from '../../db/client.js';
 import { withTenant, type TenantContext } from '../../db/tenant.js';
 import { hashToken, lookupSession, sessionUser, type Role } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
-import type { Mailer } from '../notifications/service.js';
+import { createDefaultTemplates, type Mailer } from '../notifications/service.js';
 import { createOrganization, getOrganization } from '../organizations/service.js';
 import { hashPassword, insertUser } from '../users/service.js';
 import { LOGIN_LOOKUP, RESET_CHECK, RESET_CONSUME, RESET_CREATE, SESSION_CREATE, SESSION_REVOKE } from './sql.js';
@@ -118,6 +118,8 @@ export async function signup(
         email: input.email,
       });
       const user = await insertUser(tx, { id: userId, email: input.email, full_name: input.full_name, role: 'admin', passwordHash });
+      // Every organization starts with editable templates for every event and channel (docs/notifications.md).
+      await createDefaultTemplates(tx);
       const token = await openSession(tx, userId, settings.sessionTtlHours, client, now);
       return { token, user, organization };
     });

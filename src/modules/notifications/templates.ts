@@ -59,10 +59,10 @@ export function validateTemplate(event: TemplateEvent, parts: TemplateParts): vo
     const source = parts[part];
     if (source === null) continue;
     const problem = check(event, part, source);
-    if (problem) fields[part] = problem;
+    if (problem) fields[`body.${part}`] = problem;
   }
   const first = Object.entries(fields)[0];
-  if (first) throw new AppError('validation_failed', `Template ${first[0]}: ${first[1]}`, fields);
+  if (first) throw new AppError('validation_failed', `Template ${first[0].slice(5)}: ${first[1]}`, fields);
 }
 
 /** Renders a template with the given data. Throws (with the line) when the data lacks a placeholder. */
