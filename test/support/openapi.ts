@@ -158,6 +158,7 @@ export function sample(doc: OpenApiDocument, raw: JsonSchema | undefined, ctx: S
       if (pattern.includes('\\d{4}-\\d{2}-\\d{2}')) return '2030-01-01';
       if (pattern.includes(':[0-5]\\d')) return '10:00';
       if (pattern.includes('[A-Z]{3}')) return 'USD';
+      if (pattern.startsWith('^[a-z]{2,3}')) return 'en'; // a language tag (notification templates)
       if (pattern.includes('[A-Z]{2}')) return 'US';
       if (pattern.includes('#[0-9a-fA-F]{6}')) return '#123456';
       const min = typeof s.minLength === 'number' ? s.minLength : 0;
