@@ -21,11 +21,20 @@ export interface LoadOptions {
   /** Fixed offered rate (requests/s over all connections); latency is then corrected for coordinated omission. */
   overallRate?: number;
   next: () => NextRequest;
+  /** Sees every answer's status and body (e.g. to keep the bodies of unexpected answers). */
+  onResponse?: (status: number, body: string) => void;
 }
 
 export interface LoadResult {
   requests: number;
+  /**
+   * Wall time of the load. With `amount`, from the start to the last answer: autocannon's own duration runs on to
+   * its next 1-second sampling tick after the last answer (see `autocannon_seconds`), which understated the rate of
+   * a run of a few seconds by up to a third.
+   */
   seconds: number;
+  /** autocannon's duration, as (a) reported it before 2026-12-02: whole sampling ticks for an `amount` run. */
+  autocannon_seconds?: number;
   rps: number;
   p50_ms: number;
   p99_ms: number;
@@ -36,6 +45,8 @@ export interface LoadResult {
 /** Runs one load and tallies each status code, so a benchmark can tell 201s from 409s. */
 export async function load(opts: LoadOptions): Promise<LoadResult> {
   const statuses: Record<string, number> = {};
+  const started = performance.now();
+  let lastAnswer = started;
   const result = await autocannon({
     url: opts.url,
     connections: opts.connections,
@@ -51,17 +62,21 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
           if (n.body === undefined) return { ...rest, method: n.method, path: n.path, headers: { ...n.headers } };
           return { ...rest, method: n.method, path: n.path, headers: { 'content-type': 'application/json', ...n.headers }, body: JSON.stringify(n.body) };
         },
-        onResponse: (status) => {
+        onResponse: (status, body) => {
           statuses[status] = (statuses[status] ?? 0) + 1;
+          lastAnswer = performance.now();
+          opts.onResponse?.(status, body);
         },
       },
     ],
   });
   const requests = Object.values(statuses).reduce((a, b) => a + b, 0);
+  const seconds = opts.amount ? (lastAnswer - started) / 1000 : result.duration;
   return {
     requests,
-    seconds: result.duration,
-    rps: requests / result.duration,
+    seconds,
+    autocannon_seconds: result.duration,
+    rps: requests / seconds,
     p50_ms: result.latency.p50,
     p99_ms: result.latency.p99,
     statuses,

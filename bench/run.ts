@@ -6,10 +6,12 @@
  *   npm run bench -- --targets postgres --skip-lists
  *   npm run bench -- --list-bookings 100000         # a smaller data set for (d)
  *   npm run bench -- --targets postgres --skip-lists --profile /tmp/prof   # CPU profiles of the API servers
+ *   npm run bench -- --targets postgres --only creation   # (f) alone: creation plain and with coupons, gift cards
+ *   npm run bench -- --targets postgres --skip-lists --only core   # (a)-(c) alone, as before (f) existed
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { cpuMeter, perRequest, type CpuUse } from './cpu.js';
 import { api, createVenue, signup } from './fixtures.js';
@@ -18,6 +20,7 @@ import { contention, countViolations } from './scenarios/contention.js';
 import { CREATION_ROUNDS, CREATION_WARMUP, httpCreation, prepareCreation, rawCreation, type RawResult } from './scenarios/create.js';
 import type { LoadResult } from './load.js';
 import { aggregates, listInputs, listLoad } from './scenarios/lists.js';
+import { checkPromotions, preparePromotions, promotionRounds, PROMOTION_ROUNDS, VARIANT_LABEL, VARIANTS, type VariantRun } from './scenarios/promotions.js';
 import { createTarget, existingTarget, startServer, type TargetKind } from './target.js';
 
 const { values: args } = parseArgs({
@@ -36,8 +39,14 @@ const { values: args } = parseArgs({
     profile: { type: 'string' },
     // Connections per API server process to PostgreSQL (DATABASE_POOL_SIZE).
     'server-pool': { type: 'string', default: '20' },
+    // `creation`: only (f), booking creation plain and with promotions; `core`: only the engine and (a)-(c) (and (d)
+    // unless --skip-lists), as the bench ran before (f). Default: everything.
+    only: { type: 'string', default: 'all' },
+    // Measured bookings per variant of (f), over its rounds (plus a warm-up of each).
+    'promotion-bookings': { type: 'string', default: '900' },
   },
 });
+if (!['all', 'creation', 'core'].includes(args.only)) throw new Error(`--only takes creation or core, not ${args.only}`);
 
 const serverNodeArgs = args.profile ? ['--cpu-prof', '--cpu-prof-dir', args.profile] : [];
 
@@ -47,18 +56,23 @@ const results: Record<string, unknown> = {
   started_at: new Date().toISOString(),
   commit,
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version },
+  // The 1, 5 and 15 minute load averages (as `uptime` shows them): this machine's two cores are shared.
+  load_average_at_start: loadavg(),
 };
 const rows: [string, string, string][] = [];
 const row = (scenario: string, target: string, figure: string) => {
   rows.push([scenario, target, figure]);
   console.log(`  ${scenario.padEnd(58)} ${target.padEnd(9)} ${figure}`);
 };
+/** The PostgreSQL database a target's server uses (for the CPU meter), if it is one. */
+const databaseOf = (t: { env: Record<string, string> }) => (t.env.DATABASE_URL ? new URL(t.env.DATABASE_URL).pathname.slice(1) : undefined);
 const f0 = (n: number) => Math.round(n).toLocaleString('en-US');
 const f1 = (n: number) => n.toFixed(1);
 
 async function benchTarget(kind: TargetKind) {
   console.log(`\n== ${kind}`);
   const target = await createTarget(kind, args['server-url'], 'core');
+  const database = databaseOf(target);
   const out: Record<string, unknown> = {};
   try {
     let server = await startServer(target, { DATABASE_POOL_SIZE: args['server-pool'] }, serverNodeArgs);
@@ -79,13 +93,13 @@ async function benchTarget(kind: TargetKind) {
     const rounds: { http: LoadResult & { created: number }; raw: RawResult; httpCpu: CpuUse; rawCpu: CpuUse }[] = [];
     const perRound = Math.ceil(httpSlots.length / CREATION_ROUNDS);
     for (let r = 0; r < CREATION_ROUNDS; r++) {
-      let meter = cpuMeter(server.pid);
+      let meter = cpuMeter(server.pid, database);
       const http = await httpCreation({ ...a, url: server.url }, venue, httpSlots.slice(r * perRound, (r + 1) * perRound));
       const httpCpu = meter();
       if (kind === 'pglite') await server.stop();
       const db = await target.open(40);
       try {
-        meter = cpuMeter();
+        meter = cpuMeter(undefined, database);
         const raw = await rawCreation(db, a, venue, rawSlots.slice(r * perRound, (r + 1) * perRound));
         rounds.push({ http, raw, httpCpu, rawCpu: meter() });
       } finally {
@@ -95,10 +109,16 @@ async function benchTarget(kind: TargetKind) {
     }
     const ratios = rounds.map((x) => x.http.rps / x.raw.rps).sort((x, y) => x - y);
     const ratio = ratios[Math.floor(ratios.length / 2)]!;
+    // The ratio as (a) computed it before 2026-12-02, from autocannon's duration (whole sampling ticks): comparable
+    // with the figures of earlier runs, not with the real rate.
+    const tickRatio = (x: (typeof rounds)[number]) => x.http.requests / (x.http.autocannon_seconds ?? x.http.seconds) / x.raw.rps;
+    const ratioByTicks = rounds.map(tickRatio).sort((x, y) => x - y)[Math.floor(rounds.length / 2)]!;
     const sum = (f: (x: (typeof rounds)[number]) => number) => rounds.reduce((t, x) => t + f(x), 0);
     const cpuSum = (f: (x: (typeof rounds)[number]) => CpuUse): CpuUse => ({
       server_s: sum((x) => f(x).server_s ?? 0),
       postgres_s: sum((x) => f(x).postgres_s ?? 0),
+      postgres_all_s: sum((x) => f(x).postgres_all_s ?? 0),
+      postgres_shared_s: sum((x) => f(x).postgres_shared_s ?? 0),
       bench_s: sum((x) => f(x).bench_s),
     });
     const http = { rps: sum((x) => x.http.requests) / sum((x) => x.http.seconds), created: sum((x) => x.http.created), requests: sum((x) => x.http.requests) };
@@ -109,6 +129,7 @@ async function benchTarget(kind: TargetKind) {
     row('(a) create bookings over HTTP, 32 clients', kind, `${f0(http.rps)} /s (${http.created} created); p50 ${p((x) => x.http.p50_ms)} ms, p99 ${p((x) => x.http.p99_ms)} ms by round`);
     row('(a) raw inserts of the same rows, 32 at once', kind, `${f0(raw.rps)} /s`);
     row('(a) HTTP / raw, median of the rounds', kind, `${(ratio * 100).toFixed(0)} % (rounds: ${rounds.map((x) => `${((x.http.rps / x.raw.rps) * 100).toFixed(0)} %`).join(', ')})`);
+    row('(a) the same by autocannon\'s duration, as reported before 2026-12-02', kind, `${(ratioByTicks * 100).toFixed(0)} % (rounds: ${rounds.map((x) => `${(tickRatio(x) * 100).toFixed(0)} %`).join(', ')})`);
     row('(a) CPU per booking over HTTP', kind, perRequest(httpCpu, http.requests, 'API', kind === 'pglite'));
     row('(a) CPU per raw insert', kind, perRequest(rawCpu, raw.rows, 'client', kind === 'pglite'));
 
@@ -134,7 +155,7 @@ async function benchTarget(kind: TargetKind) {
     for (const cache of ['0', '2000']) {
       server = await startServer(target, { DATABASE_POOL_SIZE: args['server-pool'], AVAILABILITY_CACHE_MS: cache }, serverNodeArgs);
       const label = cache === '0' ? 'computed' : 'cached';
-      const meter = cpuMeter(server.pid);
+      const meter = cpuMeter(server.pid, database);
       const avail = await httpAvailability({ ...a, url: server.url }, venue, availGames, 10);
       const availCpu = meter();
       const { embed_key: embedKey } = await api<{ embed_key: string }>(server.url, 'GET', `/api/venues/${venue}`, undefined, a.token);
@@ -146,11 +167,82 @@ async function benchTarget(kind: TargetKind) {
       row(`(c) CPU per staff availability request, ${label}`, kind, perRequest(availCpu, avail.requests, 'API', kind === 'pglite'));
       Object.assign(availability, { [`staff_${label}`]: { ...avail, cpu: availCpu }, [`widget_${label}`]: widget });
     }
-    Object.assign(out, { creation: { rounds, http: { ...http, cpu: httpCpu }, raw: { ...raw, cpu: rawCpu }, ratio }, contention: { private: priv, shared, violations }, availability_http: availability });
+    Object.assign(out, { creation: { rounds, http: { ...http, cpu: httpCpu }, raw: { ...raw, cpu: rawCpu }, ratio, ratio_by_autocannon_duration: ratioByTicks }, contention: { private: priv, shared, violations }, availability_http: availability });
   } finally {
     await target.dispose();
   }
   return out;
+}
+
+/**
+ * (f) booking creation with promotions, on a fresh database of its own: plain, with one shared coupon, with a gift
+ * card each, with one shared gift card, with the coupon and a card each (bench/scenarios/promotions.ts).
+ */
+async function benchPromotions(kind: TargetKind): Promise<Record<string, unknown>> {
+  console.log(`\n== ${kind}: booking creation with promotions`);
+  const target = await createTarget(kind, args['server-url'], 'promotions');
+  const database = databaseOf(target);
+  try {
+    const server = await startServer(target, { DATABASE_POOL_SIZE: args['server-pool'] }, serverNodeArgs);
+    let rounds: { warm: VariantRun[]; runs: VariantRun[] };
+    let prep;
+    try {
+      const a = await signup(server.url);
+      const venue = await createVenue(a);
+      prep = await preparePromotions(a, venue, Number(args['promotion-bookings']));
+      rounds = await promotionRounds(a, venue, prep, server.pid, database);
+    } finally {
+      await server.stop();
+    }
+    const { runs, warm } = rounds;
+    const all = [...warm, ...runs];
+    const createdBy = (vs: string[]) => all.filter((x) => vs.includes(x.variant)).reduce((t, x) => t + x.created, 0);
+    const db = await target.open(4);
+    let check;
+    try {
+      check = await checkPromotions(db, prep, {
+        coupon: createdBy(['coupon_shared', 'coupon_and_own_card']),
+        cardShared: createdBy(['card_shared']),
+        cardAny: createdBy(['card_own', 'card_shared', 'coupon_and_own_card']),
+      });
+    } finally {
+      await db.close();
+    }
+
+    const byRound = (v: string) => runs.filter((x) => x.variant === v).sort((x, y) => x.round - y.round);
+    const plain = byRound('plain');
+    const summary: Record<string, unknown> = {};
+    for (const v of VARIANTS) {
+      const rs = byRound(v);
+      const requests = rs.reduce((t, x) => t + x.requests, 0);
+      const seconds = rs.reduce((t, x) => t + x.seconds, 0);
+      const created = rs.reduce((t, x) => t + x.created, 0);
+      const non201 = all.filter((x) => x.variant === v).reduce((t, x) => t + x.requests - x.created + x.errors, 0);
+      const cpu: CpuUse = {
+        server_s: rs.reduce((t, x) => t + (x.cpu.server_s ?? 0), 0),
+        postgres_s: rs.reduce((t, x) => t + (x.cpu.postgres_s ?? 0), 0),
+        postgres_all_s: rs.reduce((t, x) => t + (x.cpu.postgres_all_s ?? 0), 0),
+        postgres_shared_s: rs.reduce((t, x) => t + (x.cpu.postgres_shared_s ?? 0), 0),
+        bench_s: rs.reduce((t, x) => t + x.cpu.bench_s, 0),
+      };
+      const ratios = rs.map((x, r) => x.rps / plain[r]!.rps);
+      const ratio = [...ratios].sort((x, y) => x - y)[Math.floor(ratios.length / 2)]!;
+      const rps = requests / seconds;
+      const p = (f: (x: VariantRun) => number) => rs.map((x) => f1(f(x))).join(' / ');
+      const label = VARIANT_LABEL[v];
+      row(`(f) create with ${label}`, kind, `${f0(rps)} /s (${created} created, non-201 ${non201}); p50 ${p((x) => x.p50_ms)} ms, p99 ${p((x) => x.p99_ms)} ms by round`);
+      if (v !== 'plain') row(`(f)   ${label} / plain, median of ${PROMOTION_ROUNDS} rounds`, kind, `${(ratio * 100).toFixed(0)} % (rounds: ${ratios.map((x) => `${(x * 100).toFixed(0)} %`).join(', ')})`);
+      row(`(f)   CPU per booking, ${label}`, kind, perRequest(cpu, requests, 'API', kind === 'pglite'));
+      for (const u of all.filter((x) => x.variant === v).flatMap((x) => x.unexpected).slice(0, 3)) row(`(f)   unexpected answer, ${label}`, kind, `${u.status} ${u.body}`);
+      summary[v] = { rps, requests, created, non_201: non201, seconds, cpu, ratio_to_plain: v === 'plain' ? 1 : ratio, ratios_by_round: ratios };
+    }
+    row('(f) read back: coupon bookings / redemptions / counter', kind, `${check.coupon.bookings} / ${check.coupon.redemptions} / ${check.coupon.counter}`);
+    row('(f) read back: shared card credited - paid = balance', kind, `${check.shared_card.credited_cents} - ${check.shared_card.paid_cents} = ${check.shared_card.balance_cents} (${check.shared_card.payments} payments)`);
+    row('(f) read back: gift-card payments; bookings not paid in full', kind, `${check.gift_card_payments}; ${check.bookings_not_paid_in_full} — ${check.ok ? 'consistent' : 'INCONSISTENT'}`);
+    return { rounds: runs, warm_up: warm, summary, check };
+  } finally {
+    await target.dispose();
+  }
 }
 
 /** (d) on the server: the demo seeder's business at scale, an operator's list and search requests at a fixed rate. */
@@ -211,17 +303,22 @@ async function benchLists(): Promise<Record<string, unknown>> {
 
 async function main() {
   console.log(`BookingTMS benchmarks on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
-  const engine = engineBench();
-  row('(c) availability engine, in process', 'engine', `${f0(engine.calls_per_second)} calls/s; a 20-game week ${f1(engine.week_of_20_games_ms)} ms (${f1(engine.week_of_20_games_all_bookings_ms)} ms if each call saw all 10,000)`);
-  results.engine = engine;
-  for (const kind of args.targets.split(',').filter((k) => k === 'pglite' || k === 'postgres') as TargetKind[]) results[kind] = await benchTarget(kind);
-  if (!args['skip-lists']) results.lists = await benchLists();
+  results.only = args.only;
+  const kinds = args.targets.split(',').filter((k) => k === 'pglite' || k === 'postgres') as TargetKind[];
+  if (args.only !== 'creation') {
+    const engine = engineBench();
+    row('(c) availability engine, in process', 'engine', `${f0(engine.calls_per_second)} calls/s; a 20-game week ${f1(engine.week_of_20_games_ms)} ms (${f1(engine.week_of_20_games_all_bookings_ms)} ms if each call saw all 10,000)`);
+    results.engine = engine;
+    for (const kind of kinds) results[kind] = await benchTarget(kind);
+  }
+  if (args.only !== 'core') for (const kind of kinds) results[`${kind}_promotions`] = await benchPromotions(kind);
+  if (!args['skip-lists'] && args.only !== 'creation') results.lists = await benchLists();
 
   console.log('\n| scenario | target | figure |\n| --- | --- | --- |');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
   mkdirSync('bench/results', { recursive: true });
   const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-  writeFileSync(file, JSON.stringify({ ...results, table: rows }, null, 2));
+  writeFileSync(file, JSON.stringify({ ...results, load_average_at_end: loadavg(), table: rows }, null, 2));
   console.log(`\nwrote ${file}`);
 }
 
