@@ -86,18 +86,25 @@ create function app_claim_slot(p_venue_id uuid, p_game_id uuid, p_start timestam
                                p_now timestamptz, p_hold_id uuid,
                                out private_bookings int, out seats int, out swept uuid[])
 language plpgsql volatile as $$
+declare
+  stale uuid[];
 begin
   perform app_lock_room(app_current_org(), p_venue_id, p_game_id);
-  delete from bookings b
-   where b.venue_id = p_venue_id and b.game_id = p_game_id and b.status = 'held' and b.expires_at <= p_now
-     and b.id is distinct from p_hold_id
+  -- What is in the way and expired, found through the small partial index of rows that can expire (most writes
+  -- find nothing here and sweep nothing: one look-up of a near-empty index).
+  select array_agg(b.id) into stale from bookings b
+   where b.status in ('held', 'pending') and b.expires_at <= p_now
+     and b.venue_id = p_venue_id and b.game_id = p_game_id and b.id is distinct from p_hold_id
      and tstzrange(b.start_at, b.blocked_until, '[)') && tstzrange(p_start, p_blocked_until, '[)');
-  with expired as (
-    update bookings b set status = 'cancelled', cancelled_at = p_now, expires_at = null
-     where b.venue_id = p_venue_id and b.game_id = p_game_id and b.status = 'pending' and b.expires_at <= p_now
-       and tstzrange(b.start_at, b.blocked_until, '[)') && tstzrange(p_start, p_blocked_until, '[)')
-    returning b.id)
-  select coalesce(array_agg(id), '{}') into swept from expired;
+  swept := '{}';
+  if stale is not null then
+    delete from bookings b where b.id = any(stale) and b.status = 'held';
+    with expired as (
+      update bookings b set status = 'cancelled', cancelled_at = p_now, expires_at = null
+       where b.id = any(stale) and b.status = 'pending'
+      returning b.id)
+    select coalesce(array_agg(id), '{}') into swept from expired;
+  end if;
   select count(*) filter (where b.booking_mode = 'private')::int, coalesce(sum(b.party_size), 0)::int
     into private_bookings, seats
     from bookings b
@@ -258,6 +265,12 @@ grant select, insert on stripe_events to bookingtms_app;
 create trigger payments_touch before update on payments for each row execute function app_touch_updated_at();
 create trigger payments_audit after insert or update on payments
   for each row when (not app_bulk_load('audit')) execute function app_audit_row();
+
+-- A booking's money sums are bookkeeping the payment rows already record (each audited): their update alone is
+-- not audited again. A status the payments confirm still is.
+drop trigger bookings_audit on bookings;
+create trigger bookings_audit after insert or update or delete on bookings
+  for each row when (not app_bulk_load('audit')) execute function app_audit_row('organization_id', 'amount_paid,refund_amount,payment_status');
 
 -- The app role writes every bookings column but the derived money ones.
 revoke update on bookings from bookingtms_app;

@@ -98,11 +98,12 @@ export async function createBooking(tx: Queryable, input: CreateBookingInput, op
   if (written.swept.length) await settleSwept(tx, written.swept, opts.gateway ?? null);
   const bookingId = written.id;
   const customerId = written.customer_id;
-  if (priced.coupon) await redeemCoupon(tx, { couponId: priced.coupon.id, bookingId, customerId, discountCents: quote.discount_cents }, now);
   if (input.referral_code) await recordReferral(tx, { code: input.referral_code, referredCustomerId: customerId, bookingId });
   if (priced.giftCard && quote.gift_card_cents > 0) {
     await payFromGiftCard(tx, { bookingId, code: priced.giftCard.code, maxCents: quote.gift_card_cents, currency }, now);
   }
+  // Last: a shared coupon's row lock is held until commit, so everything else is done before taking it.
+  if (priced.coupon) await redeemCoupon(tx, { couponId: priced.coupon.id, bookingId, customerId, discountCents: quote.discount_cents }, now);
   let payment: CreatedBooking['payment'] = null;
   if (online) {
     const money = await bookingMoney(tx, bookingId);

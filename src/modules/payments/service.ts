@@ -110,12 +110,15 @@ export async function cancelPendingOnline(tx: Queryable, gateway: StripeGateway 
   }
 }
 
-/** A booking pays up to `maxCents` from a gift card (what the card still holds, at most): a `gift_card` payment. */
-export async function payFromGiftCard(tx: Queryable, p: { bookingId: string; code: string; maxCents: number; currency: string }, now: Date): Promise<Payment> {
+/**
+ * A booking pays up to `maxCents` from a gift card (what the card still holds, at most): a `gift_card` payment.
+ * Answers what the card paid (the booking path reads the booking back anyway, so the row itself is not read).
+ */
+export async function payFromGiftCard(tx: Queryable, p: { bookingId: string; code: string; maxCents: number; currency: string }, now: Date): Promise<number> {
   const taken = await redeemGiftCard(tx, { code: p.code, maxCents: p.maxCents, currency: p.currency, bookingId: p.bookingId }, now);
-  return insertPayment(tx, {
-    bookingId: p.bookingId, kind: 'payment', method: 'gift_card', amountCents: taken.amountCents, currency: p.currency,
-    status: 'succeeded', giftCardId: taken.giftCardId, providerRef: taken.giftCardId,
-  });
+  await tx.query(sql.INSERT_PAYMENT, [
+    null, p.bookingId, 'payment', null, 'gift_card', taken.amountCents, p.currency, 'succeeded', taken.giftCardId, taken.giftCardId, null, null, null,
+  ]);
+  return taken.amountCents;
 }
 export { bulkInsertPayments, type BulkPayment } from './bulk.js';
