@@ -39,6 +39,7 @@ import { couponsRoutes } from './modules/coupons/routes.js';
 import { giftCardsRoutes } from './modules/giftcards/routes.js';
 import { referralsRoutes } from './modules/referrals/routes.js';
 import { paymentsRoutes } from './modules/payments/routes.js';
+import { reportsRoutes } from './modules/reports/routes.js';
 import { stripeGateway } from './modules/payments/service.js';
 
 export interface AppDeps {
@@ -155,6 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(giftCardsRoutes);
       await api.register(referralsRoutes);
       await api.register(paymentsRoutes);
+      await api.register(reportsRoutes);
     },
     { prefix: '/api' },
   );
