@@ -4,11 +4,12 @@
  * docs/reports.md; the statements are report-sql.ts.
  */
 import type { Queryable } from '../../db/client.js';
+import { AppError } from '../../http/errors.js';
 import { scopeOf, type Scope } from './dashboard.js';
 import { offeredSeconds, rate } from './occupancy.js';
-import { addDays, bucketsBetween, instantsOf, localDate, type GroupBy } from './periods.js';
+import { addDays, bucketsBetween, daysIn, instantsOf, localDate, type GroupBy } from './periods.js';
 import * as q from './report-sql.js';
-import { PAYMENT_METHODS, type ReportQuery, type RevenueRow } from './schemas.js';
+import { MAX_REPORT_DAYS, PAYMENT_METHODS, type ReportQuery, type RevenueRow } from './schemas.js';
 import * as sql from './sql.js';
 
 /** A report's scope and period: `to` defaults to today in the scope's zone, `from` to 29 days before `to`. */
@@ -22,8 +23,11 @@ export interface Period extends Scope {
 
 export async function periodOf(tx: Queryable, query: ReportQuery, now: Date): Promise<Period> {
   const scope = await scopeOf(tx, query.venue_id);
-  const to = query.to ?? (query.from && query.from > localDate(now.getTime(), scope.zone) ? query.from : localDate(now.getTime(), scope.zone));
+  const today = localDate(now.getTime(), scope.zone);
+  const to = query.to ?? (query.from && query.from > today ? query.from : today);
   const from = query.from ?? addDays(to, -29);
+  // The schema checks a period given whole; one end given alone meets its default here.
+  if (daysIn(from, to) > MAX_REPORT_DAYS) throw new AppError('validation_failed', `A report covers at most ${MAX_REPORT_DAYS} days`, { 'querystring.from': `at most ${MAX_REPORT_DAYS} days before to` });
   return { ...scope, from, to, ...instantsOf(from, to, scope.zone), groupBy: query.group_by };
 }
 

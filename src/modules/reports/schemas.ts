@@ -5,6 +5,9 @@ import { daysIn } from './periods.js';
 /** The longest period a report covers: three years of days (a year-over-year view and some). */
 export const MAX_REPORT_DAYS = 3 * 366;
 
+/** A date a period may start or end on: zones and calendars past these years are nobody's business hours. */
+const reportDate = isoDate.refine((v) => v >= '1900-01-01' && v <= '2999-12-31', 'must be between 1900-01-01 and 2999-12-31');
+
 export const venueQuery = z.object({ venue_id: z.uuid().optional().describe('Only this venue; dates are then in its time zone') });
 
 export const upcomingQuery = venueQuery.extend({ limit: z.coerce.number().int().min(1).max(100).default(10) });
@@ -12,8 +15,8 @@ export const activityQuery = venueQuery.extend({ limit: z.coerce.number().int().
 
 export const reportQuery = venueQuery
   .extend({
-    from: isoDate.optional().describe('First date (local), default 29 days before `to`'),
-    to: isoDate.optional().describe('Last date (local, inclusive), default today'),
+    from: reportDate.optional().describe('First date (local), default 29 days before `to`'),
+    to: reportDate.optional().describe('Last date (local, inclusive), default today'),
     group_by: z.enum(['day', 'week', 'month']).default('day').describe('Buckets of revenue and customers; weeks start on policies.week_start'),
     format: z.enum(['json', 'csv']).default('json').describe('csv: text/csv with a header row, RFC 4180 quoting, formula-leading characters neutralised'),
   })
@@ -27,8 +30,8 @@ export const exportParams = z.object({ dataset: z.enum(['bookings', 'customers',
 export const exportQuery = z
   .object({
     format: z.enum(['csv', 'json']).default('csv'),
-    from: isoDate.optional().describe('bookings: booking_date (venue-local); others: created on or after this date (organization zone)'),
-    to: isoDate.optional().describe('Last date, inclusive'),
+    from: reportDate.optional().describe('bookings: booking_date (venue-local); others: created on or after this date (organization zone)'),
+    to: reportDate.optional().describe('Last date, inclusive'),
   })
   .superRefine((q, ctx) => {
     if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });

@@ -17,7 +17,8 @@ const today = () => DateTime.now().setZone(ZONE).toISODate()!;
 describe('reports against hand-computed figures', () => {
   let w: MoneyWorld;
   const app = () => get().app;
-  const b: Record<string, { id: string; customer_id: string; booking_number: string }> = {};
+  type Booked = { id: string; customer_id: string; booking_number: string };
+  const b: Record<string, Booked> = {};
   let card: { id: string; code: string };
   const money = `from=${DateTime.now().setZone(ZONE).minus({ days: 1 }).toISODate()}&to=${DateTime.now().setZone(ZONE).plus({ days: 1 }).toISODate()}`;
 
@@ -29,12 +30,12 @@ describe('reports against hand-computed figures', () => {
     // r1 4 × 30.00 + 10 % = 132.00, cash. r2 2 players, -10 % = 54.00 + 5.40 = 59.40, card. r3 3 players 99.00, card,
     // then 33.00 refunded. r4 like r2 (59.40) paid from the gift card, then cancelled: 59.40 back on the card and the
     // coupon released. r5 6 players 198.00 unpaid. r6 r1's customer again, 2 players 66.00 unpaid.
-    b.r1 = (await staffBooking(app(), w, at(2, 10), { party_size: 4 })) as never;
-    b.r2 = (await staffBooking(app(), w, at(3, 10), { party_size: 2, coupon_code: 'SAVE10' })) as never;
-    b.r3 = (await staffBooking(app(), w, at(4, 10), { party_size: 3 })) as never;
-    b.r4 = (await staffBooking(app(), w, at(5, 10), { party_size: 2, coupon_code: 'SAVE10', gift_card_code: card.code })) as never;
-    b.r5 = (await staffBooking(app(), w, at(6, 10), { party_size: 6 })) as never;
-    b.r6 = (await staffBooking(app(), w, at(6, 14), { party_size: 2, customer: undefined, customer_id: b.r1.customer_id })) as never;
+    b.r1 = (await staffBooking(app(), w, at(2, 10), { party_size: 4 })) as unknown as Booked;
+    b.r2 = (await staffBooking(app(), w, at(3, 10), { party_size: 2, coupon_code: 'SAVE10' })) as unknown as Booked;
+    b.r3 = (await staffBooking(app(), w, at(4, 10), { party_size: 3 })) as unknown as Booked;
+    b.r4 = (await staffBooking(app(), w, at(5, 10), { party_size: 2, coupon_code: 'SAVE10', gift_card_code: card.code })) as unknown as Booked;
+    b.r5 = (await staffBooking(app(), w, at(6, 10), { party_size: 6 })) as unknown as Booked;
+    b.r6 = (await staffBooking(app(), w, at(6, 14), { party_size: 2, customer: undefined, customer_id: b.r1.customer_id })) as unknown as Booked;
     await pay(app(), w, b.r1.id, 13_200, 'cash');
     await pay(app(), w, b.r2.id, 5940);
     const p3 = await pay(app(), w, b.r3.id, 9900);
@@ -146,7 +147,7 @@ describe('reports against hand-computed figures', () => {
 
   it('a report is never stale: the next answer shows a new payment and refund', async () => {
     const before = (await call(app(), 'GET', `/api/reports/revenue?${money}`, { token: w.manager })).body.find((r: { period: string }) => r.period === today());
-    const p = await pay(app(), w, b.r5.id, 1000, 'cash');
+    const p = await pay(app(), w, b.r5!.id, 1000, 'cash');
     const after = (await call(app(), 'GET', `/api/reports/revenue?${money}`, { token: w.manager })).body.find((r: { period: string }) => r.period === today());
     expect(after.gross_cents - before.gross_cents).toBe(1000);
     await call(app(), 'POST', `/api/payments/${p.id}/refund`, { token: w.manager, body: { reason: 'changed their mind' } });
