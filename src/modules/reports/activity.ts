@@ -4,29 +4,12 @@
  */
 import type { Queryable } from '../../db/client.js';
 import { scopeOf } from './dashboard.js';
+import { ACTIVITY } from './sql.js';
 
 /** The tables whose changes the dashboard tells about; the rest of the audit log is bookkeeping. */
 const TABLES = ['bookings', 'payments', 'customers', 'venues', 'games', 'coupons', 'gift_cards', 'users'];
 /** Columns the payment rows keep on a booking: an update of only these is told as the payment itself. */
 const DERIVED = ['amount_paid', 'refund_amount', 'payment_status', 'updated_at'];
-
-/**
- * The newest $3 entries of those tables ($2), with the acting user's name and, for a payment, its booking's number.
- * Holds (booking rows in status 'held', deleted when they end) are a checkout's bookkeeping, not bookings. With
- * venue $1, only bookings of that venue and payments on them.
- */
-const ACTIVITY = `select a.created_at, a.action, a.table_name, a.row_id, a.actor_role, u.full_name as actor_name,
-    a.before, a.after, bk.booking_number as payment_booking
-  from audit_logs a
-  left join users u on u.organization_id = a.organization_id and u.id = a.user_id
-  left join bookings bk on a.table_name = 'payments' and bk.organization_id = a.organization_id
-    and bk.id = (coalesce(a.after, a.before) ->> 'booking_id')::uuid
-  where a.table_name = any($2::text[])
-    and not (a.table_name = 'bookings' and (a.action = 'delete' or a.after ->> 'status' = 'held'
-             or (a.action = 'update' and (a.before - $4::text[]) = (a.after - $4::text[]))))
-    and ($1::uuid is null or (a.table_name = 'bookings' and coalesce(a.after, a.before) ->> 'venue_id' = $1::text)
-         or (a.table_name = 'payments' and bk.venue_id = $1::uuid))
-  order by a.created_at desc, a.id desc limit $3`;
 
 interface AuditRow {
   created_at: Date;

@@ -122,3 +122,21 @@ export const UPCOMING = `${DESK_SELECT}
 export const TODAY = `${DESK_SELECT}
   where b.booking_date = $2::date and b.status not in ('held', 'cancelled') and ($1::uuid is null or b.venue_id = $1::uuid)
   order by b.start_at, b.id limit 1000`;
+
+/**
+ * The newest $3 entries of those tables ($2), with the acting user's name and, for a payment, its booking's number.
+ * Holds (booking rows in status 'held', deleted when they end) are a checkout's bookkeeping, not bookings. With
+ * venue $1, only bookings of that venue and payments on them.
+ */
+export const ACTIVITY = `select a.created_at, a.action, a.table_name, a.row_id, a.actor_role, u.full_name as actor_name,
+    a.before, a.after, bk.booking_number as payment_booking
+  from audit_logs a
+  left join users u on u.organization_id = a.organization_id and u.id = a.user_id
+  left join bookings bk on a.table_name = 'payments' and bk.organization_id = a.organization_id
+    and bk.id = (coalesce(a.after, a.before) ->> 'booking_id')::uuid
+  where a.table_name = any($2::text[])
+    and not (a.table_name = 'bookings' and (a.action = 'delete' or a.after ->> 'status' = 'held'
+             or (a.action = 'update' and (a.before - $4::text[]) = (a.after - $4::text[]))))
+    and ($1::uuid is null or (a.table_name = 'bookings' and coalesce(a.after, a.before) ->> 'venue_id' = $1::text)
+         or (a.table_name = 'payments' and bk.venue_id = $1::uuid))
+  order by a.created_at desc, a.id desc limit $3`;
