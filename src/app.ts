@@ -40,6 +40,7 @@ import { couponsRoutes } from './modules/coupons/routes.js';
 import { giftCardsRoutes } from './modules/giftcards/routes.js';
 import { referralsRoutes } from './modules/referrals/routes.js';
 import { paymentsRoutes } from './modules/payments/routes.js';
+import { reportsRoutes } from './modules/reports/routes.js';
 import { stripeGateway } from './modules/payments/service.js';
 import { startJobs } from './jobs/queue.js';
 import type { JobQueue } from './queue/queue.js';
@@ -169,6 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(referralsRoutes);
       await api.register(paymentsRoutes);
       await api.register(notificationsRoutes);
+      await api.register(reportsRoutes);
     },
     { prefix: '/api' },
   );

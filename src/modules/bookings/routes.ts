@@ -9,6 +9,7 @@ import { batchStatus, cancelBooking, transitionBooking, updateBooking, type Mone
 import {
   acceptContactBody, batchStatusAnswer, batchStatusBody, bookingSchema, createBookingBody, listBookingsQuery, quoteBody, quoteSchema, updateBookingBody, type BookingStatus,
 } from './schemas.js';
+import { assertCustomerExists } from '../customers/service.js';
 import { acceptContact, createBooking, getBooking, listBookings, quoteBooking } from './service.js';
 
 const tags = ['bookings'];
@@ -43,6 +44,20 @@ export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
       const { page, limit, ...filter } = request.query;
       return request.tenant((tx) => listBookings(tx, filter, { page, limit }));
     },
+  );
+
+  // A customer's booking history lives here, not in customers/: the customers module sits below bookings.
+  app.get(
+    '/customers/:id/bookings',
+    {
+      preHandler: staff,
+      schema: { tags: ['customers'], security, summary: "A customer's bookings, newest first", params: idParams, querystring: paginationQuery, response: { 200: pageOf(bookingSchema), ...errors(...authErrors, 404) } },
+    },
+    (request) =>
+      request.tenant(async (tx) => {
+        await assertCustomerExists(tx, request.params.id);
+        return listBookings(tx, { customer_id: request.params.id, sort: '-start_at' }, request.query);
+      }),
   );
 
   app.post(

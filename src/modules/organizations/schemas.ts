@@ -9,6 +9,10 @@ export const brandingSchema = z
   })
   .strict();
 
+/** Days of the week by name, as an organization's week may start on any of them. */
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+const weekday = z.enum(WEEKDAYS);
+
 export const policiesSchema = z
   .object({
     /** Cancellations later than this many hours before the start are "inside the window". */
@@ -30,6 +34,8 @@ export const policiesSchema = z
     accept_cash: z.boolean().optional(),
     /** The gift card a referrer receives when a referred customer's first booking is completed (0 = off). */
     referral_reward_cents: z.number().int().min(0).max(10_000_000).optional(),
+    /** The first day of a week in the dashboard's trend and the reports' weekly buckets. */
+    week_start: weekday.optional(),
   })
   .strict();
 
@@ -52,6 +58,7 @@ export const DEFAULT_POLICIES = {
   deposit_percent: 100,
   accept_cash: true,
   referral_reward_cents: 0,
+  week_start: 'monday' as (typeof WEEKDAYS)[number],
 };
 
 export const addressSchema = z
@@ -86,6 +93,7 @@ export const organizationSchema = z
       deposit_percent: z.number(),
       accept_cash: z.boolean(),
       referral_reward_cents: z.number(),
+      week_start: weekday,
       // Last: it has no default, so it comes after the defaults' keys in the merged object (toOrganization).
       terms: z.string().optional(),
     }),
