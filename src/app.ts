@@ -44,6 +44,8 @@ import { reportsRoutes } from './modules/reports/routes.js';
 import { stripeGateway } from './modules/payments/service.js';
 import { startJobs } from './jobs/queue.js';
 import type { JobQueue } from './queue/queue.js';
+import { eventsRoutes } from './modules/events/routes.js';
+import { EventHub } from './modules/events/service.js';
 
 export interface AppDeps {
   db: Database;
@@ -97,9 +99,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('queue', queue);
   app.decorate('mailer', deps.mailer ?? queuedMailer(deps.db, queue));
   app.decorate('stripe', stripeGateway(deps.config));
+  app.decorate('events', new EventHub(deps.db, deps.config.EVENTS_POLL_MS, (err) => app.log.error({ err }, 'event stream poll failed')));
+  app.addHook('onClose', () => app.events.close());
   app.decorateRequest('auth', null);
   app.decorateRequest('deferredAuth', null);
   installTenant(app);
+  // A write of this process shows in its own streams at once; other processes' writes within EVENTS_POLL_MS.
+  app.commitHooks.afterCommit(() => app.events.wake());
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -143,6 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'Token from /api/auth/signup or /api/auth/login' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'session', description: 'The HttpOnly session cookie login sets (the web app)' },
         },
       },
     },
@@ -171,6 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(paymentsRoutes);
       await api.register(notificationsRoutes);
       await api.register(reportsRoutes);
+      await api.register(eventsRoutes);
     },
     { prefix: '/api' },
   );

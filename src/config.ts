@@ -49,6 +49,7 @@ const schema = z.object({
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   AVAILABILITY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   HOLD_MINUTES: z.coerce.number().int().min(1).max(120).default(10),
+  EVENTS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   JSON_MAX_DEPTH: z.coerce.number().int().min(8).max(1000).default(64),
   // A publishable key (pk_) pasted here by mistake is refused at start rather than at the first payment.

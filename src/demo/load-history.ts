@@ -18,7 +18,7 @@ import type { PlannedCustomer } from './customer-plan.js';
 /** Rows per statement: large enough to amortise the round trip, small enough to keep the parameters modest. */
 export const BATCH = 5000;
 /** The per-row triggers the load skips: both bookkeeping triggers, until their work is done once at the end. */
-export const BULK_LOAD_SKIPS = 'audit,customer_stats,payment_sums';
+export const BULK_LOAD_SKIPS = 'audit,customer_stats,payment_sums,events';
 /** A customer exists from shortly before their first booking was made. */
 const SIGNED_UP_BEFORE_MS = 5 * 60_000;
 
