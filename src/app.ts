@@ -45,6 +45,7 @@ import { stripeGateway } from './modules/payments/service.js';
 import { startJobs } from './jobs/queue.js';
 import type { JobQueue } from './queue/queue.js';
 import { eventsRoutes } from './modules/events/routes.js';
+import { webhooksRoutes } from './modules/webhooks/routes.js';
 import { EventHub } from './modules/events/service.js';
 
 export interface AppDeps {
@@ -179,6 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(notificationsRoutes);
       await api.register(reportsRoutes);
       await api.register(eventsRoutes);
+      await api.register(webhooksRoutes);
     },
     { prefix: '/api' },
   );

@@ -104,3 +104,98 @@ language sql stable security definer set search_path = public, pg_temp as $$
 $$;
 revoke all on function app_domain_events_head from public;
 grant execute on function app_domain_events_head to bookingtms_app;
+
+-- Outgoing webhooks ---------------------------------------------------------------------------------------
+
+create table webhook_endpoints (
+  organization_id uuid not null references organizations (id),
+  id uuid not null default gen_random_uuid(),
+  url text not null check (length(url) between 8 and 2000 and url ~ '^https?://'),
+  events text[] not null check (cardinality(events) between 1 and 20),
+  active boolean not null default true,
+  description text not null default '' check (length(description) <= 500),
+  -- Signing secret (Standard Webhooks `whsec_` + base64); kept to sign, shown once, never audited.
+  secret text not null check (secret like 'whsec_%'),
+  -- Consecutive failed deliveries; at the limit the endpoint is disabled (and admins are told).
+  failure_streak integer not null default 0 check (failure_streak >= 0),
+  disabled_reason text,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  primary key (organization_id, id)
+);
+
+create table webhook_deliveries (
+  organization_id uuid not null references organizations (id),
+  id uuid not null default gen_random_uuid(),
+  endpoint_id uuid not null,
+  -- The domain event delivered (its `<xid>-<id>` is the webhook-id header: receivers deduplicate by it).
+  event_id text not null check (length(event_id) between 3 and 60),
+  type text not null,
+  payload jsonb not null,
+  status text not null default 'pending' check (status in ('pending', 'succeeded', 'failed')),
+  attempts integer not null default 0 check (attempts >= 0),
+  response_status integer,
+  last_error text check (length(last_error) <= 1000),
+  next_attempt_at timestamptz,
+  delivered_at timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  primary key (organization_id, id),
+  -- One delivery per event and endpoint, whatever retries the dispatcher makes.
+  unique (organization_id, endpoint_id, event_id),
+  foreign key (organization_id, endpoint_id) references webhook_endpoints (organization_id, id) on delete cascade
+);
+create index webhook_deliveries_due_idx on webhook_deliveries (next_attempt_at) where status = 'pending';
+
+-- Where the webhook dispatcher has read the event stream up to (one row: the platform's cursor).
+create table webhook_dispatch_cursor (
+  singleton boolean primary key default true check (singleton),
+  xid xid8 not null,
+  event_id bigint not null
+);
+
+do $$
+declare
+  t text;
+begin
+  foreach t in array array['webhook_endpoints', 'webhook_deliveries'] loop
+    execute format('alter table %I enable row level security', t);
+    execute format('alter table %I force row level security', t);
+    execute format('create policy %I on %I using (organization_id = app_current_org()) with check (organization_id = app_current_org())', t || '_tenant', t);
+    execute format('grant select, insert, update, delete on %I to bookingtms_app', t);
+    execute format('create trigger %I before update on %I for each row execute function app_touch_updated_at()', t || '_touch', t);
+  end loop;
+end $$;
+create trigger webhook_endpoints_audit after insert or update or delete on webhook_endpoints
+  for each row execute function app_audit_row('organization_id', 'failure_streak');
+
+-- The audit trail strips secrets: now also a hold's token hash and a webhook's signing secret (as 0002, plus those).
+create or replace function app_audit_row() returns trigger
+language plpgsql security definer set search_path = public, pg_temp as $$
+declare
+  org_column text := coalesce(tg_argv[0], 'organization_id');
+  derived text[] := coalesce(string_to_array(tg_argv[1], ','), '{}') || array['updated_at'];
+  before_row jsonb := case when tg_op in ('UPDATE', 'DELETE') then to_jsonb(old) end;
+  after_row jsonb := case when tg_op in ('INSERT', 'UPDATE') then to_jsonb(new) end;
+  secret_keys text[] := array['password_hash', 'token_hash', 'manage_token_hash', 'hold_token_hash', 'secret'];
+begin
+  if tg_op = 'UPDATE' and (before_row - derived) = (after_row - derived) then
+    return null;
+  end if;
+  insert into audit_logs (organization_id, user_id, actor_role, action, table_name, row_id, before, after,
+                          client_ip, user_agent, request_id)
+  values (
+    (coalesce(after_row, before_row) ->> org_column)::uuid,
+    nullif(current_setting('app.user_id', true), '')::uuid,
+    nullif(current_setting('app.actor_role', true), ''),
+    lower(tg_op),
+    tg_table_name,
+    coalesce(after_row, before_row) ->> 'id',
+    before_row - secret_keys,
+    after_row - secret_keys,
+    nullif(current_setting('app.client_ip', true), ''),
+    nullif(current_setting('app.user_agent', true), ''),
+    nullif(current_setting('app.request_id', true), '')
+  );
+  return null;
+end $$;

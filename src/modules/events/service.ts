@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/client.js';
 import { after, cursorOf, eventId, parseEventId, type Cursor, type EventHub } from './hub.js';
-import { BACKLOG, type EventRow } from './sql.js';
+import { BACKLOG, EVENTS_AFTER, EVENTS_HEAD, type EventRow } from './sql.js';
 
 export { EventHub, parseEventId } from './hub.js';
 
@@ -56,3 +56,18 @@ export async function streamEvents(
   for (const e of queued) deliver(e);
   return unsubscribe;
 }
+
+/** Every organization's settled events after a cursor, for platform readers (the webhook dispatcher). */
+export async function eventsAfter(q: Queryable, from: Cursor, limit: number): Promise<EventRow[]> {
+  const { rows } = await q.query<EventRow>(EVENTS_AFTER, [from.xid.toString(), from.id.toString(), limit]);
+  return rows;
+}
+
+/** The newest settled event: where a reader that starts now begins. */
+export async function eventsHead(q: Queryable): Promise<Cursor> {
+  const { rows } = await q.query<{ xid: string; id: string }>(EVENTS_HEAD);
+  return cursorOf(rows[0]!);
+}
+
+export { cursorOf, eventId, type Cursor } from './hub.js';
+export type { EventRow } from './sql.js';
