@@ -43,6 +43,7 @@ import { paymentsRoutes } from './modules/payments/routes.js';
 import { reportsRoutes } from './modules/reports/routes.js';
 import { stripeGateway } from './modules/payments/service.js';
 import { startJobs } from './jobs/queue.js';
+import { startWebhookDispatch } from './jobs/webhook-dispatch.js';
 import type { JobQueue } from './queue/queue.js';
 import { eventsRoutes } from './modules/events/routes.js';
 import { webhooksRoutes } from './modules/webhooks/routes.js';
@@ -93,8 +94,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   let queue = deps.queue;
   if (!queue) {
     const own = await startJobs(deps.db, config, app.log, { workers: config.WORKERS });
+    const webhooks = config.WORKERS ? startWebhookDispatch(deps.db, config, app.log) : null;
     // Before the database closes (its owner closes it after app.close()): running jobs finish, polling stops.
-    app.addHook('onClose', () => own.stop());
+    app.addHook('onClose', async () => {
+      await webhooks?.stop();
+      await own.stop();
+    });
     queue = own;
   }
   app.decorate('queue', queue);

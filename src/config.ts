@@ -53,6 +53,7 @@ const schema = z.object({
   WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.default(false),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(10),
+  WEBHOOK_DISPATCH_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).max(1000).default(20),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   JSON_MAX_DEPTH: z.coerce.number().int().min(8).max(1000).default(64),

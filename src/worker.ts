@@ -3,6 +3,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { startJobs } from './jobs/queue.js';
+import { startWebhookDispatch } from './jobs/webhook-dispatch.js';
 
 /**
  * `npm run worker`: the job workers without the HTTP API, for deployments that scale them apart (run the API
@@ -15,6 +16,7 @@ async function main() {
   const db = await openDatabase({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, queryTimeoutMs: config.DATABASE_QUERY_TIMEOUT_MS });
   await migrate(db);
   const queue = await startJobs(db, config, log, { workers: true });
+  const webhooks = startWebhookDispatch(db, config, log);
   log.info('workers running');
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -24,6 +26,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 20_000);
     force.unref();
     try {
+      await webhooks.stop();
       await queue.stop();
       await db.close();
     } finally {

@@ -50,7 +50,8 @@ describe('outgoing webhooks (Standard Webhooks)', () => {
   const deliveries = async (id: string) => (await call(t.app, 'GET', `/api/webhooks/${id}/deliveries`, { token: w.admin })).body.data as { id: string; status: string; attempts: number; next_attempt_at: string | null; last_error: string | null; event_id: string }[];
 
   beforeAll(async () => {
-    t = await createTestApp({ now: NOW, env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } });
+    // The test drives the dispatcher itself, with its own clock (the app's background loop is off).
+    t = await createTestApp({ now: NOW, env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_DISPATCH_MS: '0' } });
     w = await moneyWorld(t.app);
     rx = await receiver();
   });
