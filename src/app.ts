@@ -44,6 +44,7 @@ import { reportsRoutes } from './modules/reports/routes.js';
 import { stripeGateway } from './modules/payments/service.js';
 import { startJobs } from './jobs/queue.js';
 import { startWebhookDispatch } from './jobs/webhook-dispatch.js';
+import { startCheckoutSweeper } from './jobs/expire-checkouts.js';
 import type { JobQueue } from './queue/queue.js';
 import { eventsRoutes } from './modules/events/routes.js';
 import { webhooksRoutes } from './modules/webhooks/routes.js';
@@ -105,6 +106,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('queue', queue);
   app.decorate('mailer', deps.mailer ?? queuedMailer(deps.db, queue));
   app.decorate('stripe', stripeGateway(deps.config));
+  if (!deps.queue && config.WORKERS) {
+    const sweeper = startCheckoutSweeper(deps.db, app.stripe, app.log, app.clock);
+    app.addHook('onClose', () => sweeper.stop());
+  }
   app.decorate('events', new EventHub(deps.db, deps.config.EVENTS_POLL_MS, (err) => app.log.error({ err }, 'event stream poll failed')));
   app.addHook('onClose', () => app.events.close());
   app.decorateRequest('auth', null);

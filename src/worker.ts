@@ -4,6 +4,8 @@ import { openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { startJobs } from './jobs/queue.js';
 import { startWebhookDispatch } from './jobs/webhook-dispatch.js';
+import { startCheckoutSweeper } from './jobs/expire-checkouts.js';
+import { stripeGateway } from './modules/payments/service.js';
 
 /**
  * `npm run worker`: the job workers without the HTTP API, for deployments that scale them apart (run the API
@@ -17,6 +19,7 @@ async function main() {
   await migrate(db);
   const queue = await startJobs(db, config, log, { workers: true });
   const webhooks = startWebhookDispatch(db, config, log);
+  const sweeper = startCheckoutSweeper(db, stripeGateway(config), log);
   log.info('workers running');
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -27,6 +30,7 @@ async function main() {
     force.unref();
     try {
       await webhooks.stop();
+      await sweeper.stop();
       await queue.stop();
       await db.close();
     } finally {

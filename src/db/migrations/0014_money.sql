@@ -299,3 +299,15 @@ begin
 end $$;
 revoke all on function app_enter_hold from public;
 grant execute on function app_enter_hold to bookingtms_app;
+
+-- The organizations that have checkouts past their time, for the tidy-up job (correctness never waits for it: a
+-- writer of the room sweeps what is in its way). SECURITY DEFINER: the job serves every organization.
+create function app_orgs_with_expired_checkouts(p_now timestamptz, p_limit integer)
+returns table (organization_id uuid)
+language sql stable security definer set search_path = public, pg_temp as $$
+  select distinct b.organization_id from bookings b
+   where b.status in ('held', 'pending') and b.expires_at <= p_now
+   limit p_limit
+$$;
+revoke all on function app_orgs_with_expired_checkouts from public;
+grant execute on function app_orgs_with_expired_checkouts to bookingtms_app;

@@ -5,6 +5,8 @@ import { hashToken } from '../../http/auth.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { placeBooking } from '../availability/service.js';
 import { getOffer } from '../games/service.js';
+import type { StripeGateway } from '../payments/service.js';
+import { settleSwept } from './money.js';
 import { newBookingNumber } from './number.js';
 import { quoteColumns, quoteSlot } from './pricing.js';
 import * as sql from './sql.js';
@@ -79,4 +81,24 @@ export async function takeHold(
     throw new AppError('rule_violation', 'The hold is for another game or time', { 'body.hold_id': 'holds another slot' });
   }
   return true;
+}
+
+/**
+ * Tidies an organization's expired holds and unpaid checkouts (the tidy-up job): each room in turn is claimed
+ * as a writer would claim it, which sweeps what expired there, and the swept bookings' money goes back. Answers
+ * how many rows it looked at.
+ */
+export async function sweepExpiredCheckouts(tx: Queryable, now: Date, gateway: StripeGateway | null, limit = 200): Promise<number> {
+  const { rows } = await tx.query<{ id: string; venue_id: string; game_id: string; start_at: Date; blocked_until: Date }>(sql.EXPIRED_CHECKOUTS, [now, limit]);
+  for (const r of rows) {
+    const claimed = await tx.query<{ swept: string[] }>(sql.CLAIM_ROOM, [r.venue_id, r.game_id, r.start_at, r.blocked_until, now, null]);
+    if (claimed.rows[0]!.swept.length) await settleSwept(tx, claimed.rows[0]!.swept, gateway);
+  }
+  return rows.length;
+}
+
+/** The organizations that have expired checkouts, for the tidy-up job (a platform read). */
+export async function organizationsWithExpiredCheckouts(q: Queryable, now: Date, limit = 100): Promise<string[]> {
+  const { rows } = await q.query<{ organization_id: string }>(sql.ORGS_WITH_EXPIRED_CHECKOUTS, [now, limit]);
+  return rows.map((r) => r.organization_id);
 }

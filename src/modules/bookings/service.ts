@@ -20,7 +20,7 @@ export { toBooking } from './sql.js';
 export type { BookingRow } from './sql.js';
 
 export { createBooking, type CreateBookingInput, type CreateOptions, type CreatedBooking } from './create.js';
-export { createHold, enterHold, releaseHold, type Hold } from './holds.js';
+export { createHold, enterHold, organizationsWithExpiredCheckouts, releaseHold, sweepExpiredCheckouts, type Hold } from './holds.js';
 export { quoteBooking } from './quote.js';
 
 /**

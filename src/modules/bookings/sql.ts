@@ -347,3 +347,10 @@ export const CONFIRM_PAID = `update bookings set status = 'confirmed', expires_a
 
 /** What booking $1 has received, net of refunds. */
 export const AMOUNT_PAID = 'select amount_paid from bookings where id = $1';
+
+/** This organization's holds and pending checkouts past their time ($1), at most $2, with their rooms. */
+export const EXPIRED_CHECKOUTS = `select id, venue_id, game_id, start_at, blocked_until from bookings
+  where status in ('held', 'pending') and expires_at <= $1 order by expires_at limit $2`;
+
+/** The organizations with checkouts past their time ($1), at most $2 (app_orgs_with_expired_checkouts, migration 0014). */
+export const ORGS_WITH_EXPIRED_CHECKOUTS = 'select organization_id from app_orgs_with_expired_checkouts($1, $2)';

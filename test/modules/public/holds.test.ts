@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { withTenant } from '../../../src/db/tenant.js';
+import { sweepExpiredCheckouts } from '../../../src/modules/bookings/service.js';
 import { call, useTestApp } from '../../support/app.js';
 import { uniqueEmail } from '../../support/fixtures.js';
 import { moneyWorld, type MoneyWorld } from '../../support/money.js';
@@ -85,5 +87,17 @@ describe('checkout holds', () => {
     expect((await hold(SLOT, 3, shared)).status).toBe(409);
     expect((await hold(SLOT, 2, shared)).status).toBe(201);
     expect((await book({ party_size: 1 }, SLOT, shared)).status).toBe(409);
+  });
+
+  it('is tidied by the sweep job when nobody books the slot again', async () => {
+    const start = '2026-06-12T14:00:00-04:00';
+    const h = await hold(start);
+    const all = async () => (await call(app(), 'GET', '/api/bookings?from=2026-06-12&to=2026-06-12', { token: w.staff })).body.total as number;
+    later(11);
+    const swept = await withTenant(get().db, { organizationId: w.organizationId, userId: null, actorRole: 'system' }, (tx) => sweepExpiredCheckouts(tx, get().clock.now, null));
+    expect(swept).toBeGreaterThanOrEqual(1); // this hold, and any other expired one of the organization
+    expect((await call(app(), 'DELETE', `/api/public/holds/${h.body.hold_id}?token=${h.body.token}`)).status).toBe(404);
+    expect(await all()).toBe(0);
+    later(0);
   });
 });
