@@ -5,8 +5,7 @@
  * rules (bookingAmounts, refundFor), applied with the organization's own policy, so demo money adds up as the
  * API's does. Pure and deterministic for a seed, a clock and a policy.
  */
-import { BOOKING_NUMBER_ALPHABET, bookingAmounts, refundFor } from '../modules/bookings/service.js';
-import type { StoredQuote } from '../modules/bookings/pricing.js';
+import { BOOKING_NUMBER_ALPHABET, bookingAmounts, refundFor, type StoredQuote } from '../modules/bookings/service.js';
 import { BOOKING_NOTES } from './catalog.js';
 import { customerPicker } from './customer-plan.js';
 import type { Grid } from './grid.js';

@@ -10,9 +10,9 @@
  *   the rest by the booking's own method; a cancellation refunds each payment its share (splitRefund, as
  *   refundBookingShare does), the card's share back onto the card. One card disabled, one expired.
  */
-import { quoteColumns, type StoredQuote } from '../modules/bookings/pricing.js';
+import { quoteColumns, type StoredQuote } from '../modules/bookings/service.js';
 import { GIFT_CARD_ALPHABET } from '../modules/giftcards/service.js';
-import { splitRefund } from '../modules/payments/split.js';
+import { splitRefund } from '../modules/payments/service.js';
 import { computeQuote } from '../pricing/quote.js';
 import type { CouponChooser, PlannedBooking, PlannedCoupon } from './booking-plan.js';
 import type { Grid } from './grid.js';

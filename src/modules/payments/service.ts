@@ -119,3 +119,4 @@ export async function payFromGiftCard(tx: Queryable, p: { bookingId: string; cod
   });
 }
 export { bulkInsertPayments, type BulkPayment } from './bulk.js';
+export { splitRefund } from './split.js';
