@@ -4,7 +4,7 @@
  *
  * - coupons: a seasonal campaign each quarter of the history (six weeks from the 1st of March, June, September and
  *   December), WELCOME10 for a customer's first booking (once per customer), SHOREDITCH25 for the London venue's
- *   first 25 bookings (used up), an inactive staff code. A coupon prices a booking as the API's quote does
+ *   first bookings (up to 25: used up), an inactive staff code. A coupon prices a booking as the API's quote does
  *   (computeQuote, the quote stored with it) and is redeemed only while it works (window, scope, party, limits).
  * - gift cards: a few dozen bought over the last half year, spent on bookings made since, paid from the card first and
  *   the rest by the booking's own method; a cancellation refunds each payment its share (splitRefund, as
@@ -48,16 +48,17 @@ const CAMPAIGN_DAYS = 42;
 const CAMPAIGN_USE = 0.1;
 const WELCOME_USE = 0.08;
 const WELCOME_YEARS = 2;
-export const OPENING_REDEMPTIONS = 25;
+/** The opening offer's uses: 1% of the bookings, 5 to 25 (a small demo should not be mostly opening offers). */
+const openingRedemptions = (bookings: number) => Math.min(25, Math.max(5, Math.round(bookings / 100)));
 const OPENING_USE = 0.5;
 /** Index of London in DEMO_VENUES (the opening coupon is Shoreditch's). */
 const LONDON = 1;
 
 /**
  * The coupons over a history from `fromMs` to `nowMs`: every campaign overlapping it (and the next one, scheduled),
- * WELCOME10 for the last two years of it, the opening offer from its start.
+ * WELCOME10 for the last two years of it, the opening offer from its start (used up by the London venue's first bookings).
  */
-export function planCoupons(fromMs: number, nowMs: number): DemoCoupon[] {
+export function planCoupons(fromMs: number, nowMs: number, bookings: number): DemoCoupon[] {
   const coupons: DemoCoupon[] = [];
   const lastYear = new Date(nowMs).getUTCFullYear() + 1;
   for (let year = new Date(fromMs).getUTCFullYear() - 1; year <= lastYear; year++) {
@@ -78,7 +79,7 @@ export function planCoupons(fromMs: number, nowMs: number): DemoCoupon[] {
   });
   coupons.push({
     code: 'SHOREDITCH25', kind: 'percent', value: 25, validFromMs: fromMs, validToMs: null,
-    maxRedemptions: OPENING_REDEMPTIONS, maxPerCustomer: null, minPartySize: 1, venueIndex: LONDON, active: true, role: 'opening',
+    maxRedemptions: openingRedemptions(bookings), maxPerCustomer: null, minPartySize: 1, venueIndex: LONDON, active: true, role: 'opening',
   });
   coupons.push({
     code: 'STAFF50', kind: 'percent', value: 50, validFromMs: null, validToMs: null,

@@ -111,7 +111,7 @@ export async function seedDemo(db: Database, opts: SeedDemoOptions = {}): Promis
   );
   const adminIndex = DEMO_USERS.findIndex((u) => u.role === 'admin');
   // Promotions and gift cards draw from streams of their own: the rest of the demo is the same with or without them.
-  const coupons = planCoupons(grid.fromDay * DAY_MS, nowMs);
+  const coupons = planCoupons(grid.fromDay * DAY_MS, nowMs, grid.count);
   const chooseCoupon = couponChooser(coupons, customers.length, DEMO_ORGANIZATION.currency, new Random(`${seed}/coupons`));
   const giftRng = new Random(`${seed}/gift-cards`);
   const giftCards = planGiftCards(grid, customers.length, nowMs, giftRng);
