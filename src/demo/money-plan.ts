@@ -45,7 +45,7 @@ const CAMPAIGNS = [
 ] as const;
 const CAMPAIGN_DAYS = 42;
 /** Chance that a booking made during a campaign uses its code; a first booking WELCOME10. */
-const CAMPAIGN_USE = 0.1;
+const CAMPAIGN_USE = 0.12;
 const WELCOME_USE = 0.08;
 const WELCOME_YEARS = 2;
 /** The opening offer's uses: 1% of the bookings, 5 to 25 (a small demo should not be mostly opening offers). */
