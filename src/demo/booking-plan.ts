@@ -5,7 +5,7 @@
  * rules (bookingAmounts, refundFor), applied with the organization's own policy, so demo money adds up as the
  * API's does. Pure and deterministic for a seed, a clock and a policy.
  */
-import { BOOKING_NUMBER_ALPHABET, bookingAmounts, refundFor } from '../modules/bookings/service.js';
+import { BOOKING_NUMBER_ALPHABET, bookingAmounts, refundFor, type StoredQuote } from '../modules/bookings/service.js';
 import { BOOKING_NOTES } from './catalog.js';
 import { customerPicker } from './customer-plan.js';
 import type { Grid } from './grid.js';
@@ -51,6 +51,9 @@ export interface PlannedBooking {
   discountAmount: number;
   finalAmount: number;
   refundAmount: number;
+  /** The coupon it redeemed (see money-plan.ts), and the terms it was priced under then; null without one. */
+  coupon: PlannedCoupon | null;
+  quote: StoredQuote | null;
   source: 'admin' | 'widget' | 'api';
   /** Index into the demo users, for bookings made by staff. */
   createdBy: number | null;
@@ -59,6 +62,28 @@ export interface PlannedBooking {
   cancelledAtMs: number | null;
   checkedInAtMs: number | null;
 }
+
+/** A coupon as a booking redeems it: which one, its terms, what it took off. */
+export interface PlannedCoupon {
+  index: number;
+  code: string;
+  kind: 'percent' | 'fixed';
+  value: number;
+  discount: number;
+}
+
+/** What a coupon chooser sees of a booking; answers the coupon it redeems with its discount, or null. */
+export interface CouponContext {
+  customer: number;
+  pairIndex: number;
+  pair: PlanPair;
+  partySize: number;
+  startMs: number;
+  createdAtMs: number;
+  status: BookingStatus;
+  totalAmount: number;
+}
+export type CouponChooser = (b: CouponContext) => { coupon: PlannedCoupon; quote: StoredQuote } | null;
 
 // The app's booking-number alphabet (no 0/O or 1/I): demo numbers look like real ones and satisfy BOOKING_NUMBER.
 const ALPHABET = BOOKING_NUMBER_ALPHABET;
@@ -103,6 +128,7 @@ export function bookingPlanner(
   staff: { count: number; adminIndex: number },
   nowMs: number,
   rng: Random,
+  chooseCoupon: CouponChooser = () => null,
 ): (k: number, policy: RefundPolicy) => PlannedBooking {
   const pickCustomer = customerPicker(home, venues, rng);
   const bookingNumber = bookingNumberMaker(rng);
@@ -111,7 +137,6 @@ export function bookingPlanner(
     const startMs = grid.startMs[k]!;
     const endMs = startMs + pair.durationMinutes * MINUTE_MS;
     const party = partySize(pair, rng);
-    const amounts = bookingAmounts(pair, party);
 
     const walkIn = rng.chance(0.05);
     const lead = walkIn ? rng.between(10, 90) * MINUTE_MS : Math.max(30 * MINUTE_MS, rng.exponential(9 * DAY_MS));
@@ -126,7 +151,7 @@ export function bookingPlanner(
 
     let initialStatus: 'pending' | 'confirmed' = status === 'pending' ? 'pending' : 'confirmed';
     let paymentStatus: PaymentStatus = 'pending';
-    let refundAmount = 0;
+    let paidThenCancelled = false;
     let cancelledAtMs: number | null = null;
     let checkedInAtMs: number | null = null;
     switch (status) {
@@ -148,29 +173,44 @@ export function bookingPlanner(
         const until = Math.min(startMs, nowMs);
         cancelledAtMs = createdAtMs + (until - createdAtMs) * rng.between(0.05, 0.98);
         if (initialStatus === 'confirmed' && rng.chance(0.7)) {
-          // Paid, then cancelled: refunded as cancelling through the API would under the organization's policy.
           paymentStatus = 'paid';
-          const refund = refundFor({ amount_paid: amounts.final_amount, start_at: new Date(startMs) }, policy, new Date(Math.round(cancelledAtMs)));
-          refundAmount = refund.amount;
-          if (refundAmount > 0) paymentStatus = 'refunded';
+          paidThenCancelled = true;
         }
         break;
       }
     }
 
-    // Paid in full, or a deposit of half ("partial"); an online booking paid by card through Stripe, others at the desk.
-    const paidAmount = paymentStatus === 'paid' || paymentStatus === 'refunded' ? amounts.final_amount : paymentStatus === 'partial' ? Math.floor(amounts.final_amount / 2) : 0;
     const source = walkIn ? 'admin' : rng.weighted({ widget: 62, admin: 28, api: 10 });
     const paymentMethod = source === 'widget' && rng.chance(0.6) ? 'stripe' : rng.weighted({ card_present: 70, cash: 30 });
     let createdBy: number | null = null;
     if (source === 'admin') {
       createdBy = rng.chance(0.1) ? staff.adminIndex : rng.int(0, staff.count - 1);
     }
+    const id = seededUuid(rng);
+    const customer = pickCustomer(pair.venueIndex);
+    const notes = rng.chance(0.07) ? rng.pick(BOOKING_NOTES) : '';
+
+    // The money, from the draws above: the price (less a coupon's discount), then what was paid and refunded.
+    const amounts = bookingAmounts(pair, party);
+    const priced = chooseCoupon({ customer, pairIndex: grid.pair[k]!, pair, partySize: party, startMs, createdAtMs: Math.round(createdAtMs), status, totalAmount: amounts.total_amount });
+    if (priced) {
+      amounts.discount_amount = priced.coupon.discount;
+      amounts.final_amount = amounts.total_amount - priced.coupon.discount;
+    }
+    let refundAmount = 0;
+    if (paidThenCancelled) {
+      // Paid, then cancelled: refunded as cancelling through the API would under the organization's policy.
+      const refund = refundFor({ amount_paid: amounts.final_amount, start_at: new Date(startMs) }, policy, new Date(Math.round(cancelledAtMs!)));
+      refundAmount = refund.amount;
+      if (refundAmount > 0) paymentStatus = 'refunded';
+    }
+    // Paid in full, or a deposit of half ("partial"); an online booking paid by card through Stripe, others at the desk.
+    const paidAmount = paymentStatus === 'paid' || paymentStatus === 'refunded' ? amounts.final_amount : paymentStatus === 'partial' ? Math.floor(amounts.final_amount / 2) : 0;
     return {
-      id: seededUuid(rng),
+      id,
       bookingNumber: bookingNumber(k),
       pair: grid.pair[k]!,
-      customer: pickCustomer(pair.venueIndex),
+      customer,
       startMs,
       endMs,
       blockedUntilMs: endMs + pair.bufferMinutes * MINUTE_MS,
@@ -184,9 +224,11 @@ export function bookingPlanner(
       discountAmount: amounts.discount_amount,
       finalAmount: amounts.final_amount,
       refundAmount,
+      coupon: priced?.coupon ?? null,
+      quote: priced?.quote ?? null,
       source,
       createdBy,
-      notes: rng.chance(0.07) ? rng.pick(BOOKING_NOTES) : '',
+      notes,
       createdAtMs: Math.round(createdAtMs),
       cancelledAtMs: cancelledAtMs === null ? null : Math.round(cancelledAtMs),
       checkedInAtMs: checkedInAtMs === null ? null : Math.round(checkedInAtMs),

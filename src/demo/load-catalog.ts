@@ -37,6 +37,8 @@ export async function loadCatalog(tx: Queryable, organizationId: string, passwor
     phone: DEMO_VENUES[0]!.phone,
     address: DEMO_VENUES[0]!.address,
     branding: { primary_color: '#0F766E', widget_title: 'Book your escape' },
+    // A referred customer's completed first booking earns the referrer a $10 gift card.
+    policies: { referral_reward_cents: 1000 },
   });
   const userIds: string[] = [];
   for (const u of DEMO_USERS) {

@@ -9,11 +9,15 @@ import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/client.js';
 import { setBulkLoad } from '../db/tenant.js';
 import { recordBulkLoad } from '../modules/audit/service.js';
-import { bulkInsertPayments, type BulkPayment } from '../modules/payments/service.js';
+import { bulkInsertRedemptions, type BulkRedemption } from '../modules/coupons/service.js';
+import { bulkInsertGiftCards } from '../modules/giftcards/service.js';
+import { bulkInsertPayments } from '../modules/payments/service.js';
 import { bulkAdvanceStatuses, bulkInsertBookings, countBookingsByStatus, refreshBookedCustomersStats, type BulkBooking } from '../modules/bookings/service.js';
 import { bulkInsertCustomers, bulkSetCustomersCreatedAt } from '../modules/customers/service.js';
 import type { PlannedBooking, RefundPolicy } from './booking-plan.js';
 import type { PlannedCustomer } from './customer-plan.js';
+import { paymentRows, spendGiftCards, type PlannedGiftCard } from './money-plan.js';
+import type { Random } from './random.js';
 
 /** Rows per statement: large enough to amortise the round trip, small enough to keep the parameters modest. */
 export const BATCH = 5000;
@@ -36,11 +40,30 @@ export interface History {
   offers: readonly { game: string; venue: string; timezone: string; bookingMode: 'private' | 'shared' }[];
   /** In the order of the plan's staff indices. */
   userIds: readonly string[];
+  /** The coupons' ids, by the plan's coupon index. */
+  couponIds: readonly string[];
+  /** The gift cards, which bookings may have paid from one (decided in plan order), and the draws of their spending. */
+  giftCards: { cards: readonly PlannedGiftCard[]; mayPay: (b: PlannedBooking) => boolean; rng: Random };
   onProgress?: Progress | undefined;
 }
 
-/** Loads the history into the organization of the transaction; returns how many bookings ended in each status. */
-export async function loadHistory(tx: Queryable, h: History): Promise<Record<string, number>> {
+export interface LoadedHistory {
+  byStatus: Record<string, number>;
+  redemptions: number;
+  releasedRedemptions: number;
+  payments: number;
+  refunds: number;
+  giftCards: number;
+  giftCardPayments: number;
+  giftCardRefunds: number;
+}
+
+/**
+ * Loads the history into the organization of the transaction: customers, bookings with their coupon redemptions
+ * and payments, then the gift cards with their ledgers and the payments of the bookings paid from them. Answers
+ * how many bookings ended in each status and what money rows were written.
+ */
+export async function loadHistory(tx: Queryable, h: History): Promise<LoadedHistory> {
   const { customers } = h;
   for (let from = 0; from < customers.length; from += BATCH) {
     await bulkInsertCustomers(
@@ -60,16 +83,47 @@ export async function loadHistory(tx: Queryable, h: History): Promise<Record<str
   }
 
   const firstBookedMs = new Float64Array(customers.length).fill(Infinity);
+  const counts = { redemptions: 0, releasedRedemptions: 0, payments: 0, refunds: 0 };
+  const count = <T extends { kind: 'payment' | 'refund' }>(rows: T[]): T[] => {
+    for (const r of rows) counts[r.kind === 'payment' ? 'payments' : 'refunds']++;
+    return rows;
+  };
+  // Bookings that may have paid from a gift card: their payment rows wait until the cards are spent, in time order.
+  const giftCandidates: PlannedBooking[] = [];
   let statusChanges = 0;
   for (let from = 0; from < h.bookings; from += BATCH) {
     const batch: PlannedBooking[] = [];
     for (let k = from; k < Math.min(h.bookings, from + BATCH); k++) batch.push(h.plan(k, h.policy));
     for (const b of batch) firstBookedMs[b.customer] = Math.min(firstBookedMs[b.customer]!, b.createdAtMs);
     await bulkInsertBookings(tx, h.currency, batch.map((b) => toRow(h, b)));
-    await bulkInsertPayments(tx, h.currency, batch.flatMap((b) => paymentRows(b)));
+    const paid = batch.filter((b) => (h.giftCards.mayPay(b) ? (giftCandidates.push(b), false) : true));
+    await bulkInsertPayments(tx, h.currency, count(paid.flatMap((b) => paymentRows(b, derive(b)))));
+    const redemptions = batch.flatMap((b) => redemptionRows(h, b));
+    counts.redemptions += redemptions.length;
+    counts.releasedRedemptions += redemptions.filter((r) => r.released_at !== null).length;
+    await bulkInsertRedemptions(tx, redemptions);
     statusChanges += await bulkAdvanceStatuses(tx, batch.map((b) => ({ id: b.id, from: b.initialStatus, to: b.status })));
     h.onProgress?.('bookings', Math.min(h.bookings, from + BATCH), h.bookings);
   }
+
+  // The gift cards, their ledgers in time order, and the payments of the bookings that paid from them.
+  const spent = spendGiftCards(h.giftCards.cards, giftCandidates, (b, label) => derivedUuid(b.id, label), h.giftCards.rng);
+  await bulkInsertGiftCards(
+    tx,
+    h.currency,
+    spent.states.map(({ card, balance, updatedAtMs }) => {
+      const recipient = customers[card.recipient]!;
+      return {
+        id: card.id, code: card.code, initial_balance_cents: card.initial, balance_cents: balance,
+        status: card.disabledAtMs === null ? 'active' : 'disabled', expires_at: date(card.expiresAtMs),
+        recipient_name: recipient.fullName, recipient_email: recipient.email, customer_id: card.linked ? recipient.id : null,
+        note: card.disabledAtMs === null ? null : 'Reported lost; disabled', created_at: new Date(card.issuedAtMs), updated_at: new Date(updatedAtMs),
+      };
+    }),
+    spent.ledger,
+  );
+  const giftRows = giftCandidates.flatMap((b) => paymentRows(b, derive(b), spent.parts.get(b.id) ?? null));
+  for (let from = 0; from < giftRows.length; from += BATCH) await bulkInsertPayments(tx, h.currency, count(giftRows.slice(from, from + BATCH)));
 
   // Only the audit stays skipped now: the statistics trigger recomputes each customer who booked, once.
   await setBulkLoad(tx, 'audit');
@@ -88,29 +142,26 @@ export async function loadHistory(tx: Queryable, h: History): Promise<Record<str
     },
     { table: 'bookings', after: { bulk_load: 'seed-demo', seed: h.seed, rows: h.bookings, status_changes: statusChanges, note } },
   ]);
-  return countBookingsByStatus(tx);
+  return {
+    byStatus: await countBookingsByStatus(tx),
+    ...counts,
+    giftCards: spent.states.length,
+    giftCardPayments: giftRows.filter((r) => r.method === 'gift_card' && r.kind === 'payment').length,
+    giftCardRefunds: giftRows.filter((r) => r.method === 'gift_card' && r.kind === 'refund').length,
+  };
 }
 
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 
-/**
- * A booking's payment rows, matching what its row says it received: the payment (at the desk when the group
- * arrived, online when it was booked), and the refund its cancellation made. Ids come from the booking's, so a
- * reseed writes the same rows.
- */
-function paymentRows(b: PlannedBooking): BulkPayment[] {
-  if (b.paidAmount === 0) return [];
-  const paidAt = b.paymentMethod === 'stripe' || b.checkedInAtMs === null ? b.createdAtMs : b.checkedInAtMs;
-  const payment: BulkPayment = {
-    id: derivedUuid(b.id, 'payment'), booking_id: b.id, kind: 'payment', parent_id: null, method: b.paymentMethod, amount_cents: b.paidAmount,
-    provider_ref: b.paymentMethod === 'stripe' ? `pi_demo_${b.bookingNumber.slice(3)}` : null, created_at: new Date(paidAt),
-  };
-  if (b.refundAmount === 0) return [payment];
-  const refund: BulkPayment = {
-    id: derivedUuid(b.id, 'refund'), booking_id: b.id, kind: 'refund', parent_id: payment.id, method: b.paymentMethod, amount_cents: b.refundAmount,
-    provider_ref: b.paymentMethod === 'stripe' ? `re_demo_${b.bookingNumber.slice(3)}` : null, created_at: new Date(b.cancelledAtMs ?? paidAt),
-  };
-  return [payment, refund];
+const derive = (b: PlannedBooking) => (label: string) => derivedUuid(b.id, label);
+
+/** A booking's redemption of its coupon, made when it was booked, released when it was cancelled. */
+function redemptionRows(h: History, b: PlannedBooking): BulkRedemption[] {
+  if (!b.coupon) return [];
+  return [{
+    coupon_id: h.couponIds[b.coupon.index]!, booking_id: b.id, customer_id: h.customers[b.customer]!.id, discount_cents: b.coupon.discount,
+    created_at: new Date(b.createdAtMs), released_at: b.status === 'cancelled' ? new Date(b.cancelledAtMs!) : null,
+  }];
 }
 
 /** A UUID made from another and a label (the last 12 hex digits replaced by a hash of both). */
@@ -144,5 +195,7 @@ function toRow(h: History, b: PlannedBooking): BulkBooking {
     cancelled_at: date(b.cancelledAtMs),
     checked_in_at: date(b.checkedInAtMs),
     created_at: new Date(b.createdAtMs),
+    coupon_code: b.coupon?.code ?? null,
+    quote: b.quote,
   };
 }

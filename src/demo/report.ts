@@ -44,6 +44,9 @@ export function formatSeedResult(r: SeedDemoResult): string {
     `  venues:    ${r.venues.map((v) => `${v.name} (${v.timezone})`).join(', ')}`,
     `  games:     ${r.games}; customers: ${r.customers}`,
     `  bookings:  ${r.bookings} between ${r.from} and ${r.to} (${statuses})`,
+    `  money:     ${r.money.payments} payments, ${r.money.refunds} refunds; ${r.money.coupons} coupons, ${r.money.redemptions} redemptions (+${r.money.releasedRedemptions} released)`,
+    `             ${r.money.giftCards} gift cards (${r.money.giftCardPayments} paid bookings, ${r.money.giftCardRefunds} refunds back); ` +
+      (r.money.referral ? `referral ${r.money.referral.code}: ${r.money.referral.referred.length} referred, ${r.money.referral.referred.filter((x) => x.rewarded).length} rewarded` : 'no referral'),
     `Logins (password: ${r.logins[0]?.password ?? ''}):`,
     logins,
   ].join('\n');

@@ -9,11 +9,13 @@ import { withTenant } from '../db/tenant.js';
 import { hashPassword } from '../modules/users/service.js';
 import { dayToIso } from '../time/local-time.js';
 import { bookingPlanner } from './booking-plan.js';
-import { DEFAULT_DEMO_PASSWORD, DEMO_GAMES, DEMO_USERS, DEMO_VENUES, type DemoUser } from './catalog.js';
+import { DEFAULT_DEMO_PASSWORD, DEMO_GAMES, DEMO_ORGANIZATION, DEMO_USERS, DEMO_VENUES, type DemoUser } from './catalog.js';
 import { planCustomers } from './customer-plan.js';
 import { planGrid } from './grid.js';
 import { loadCatalog } from './load-catalog.js';
-import { BULK_LOAD_SKIPS, loadHistory, type Progress } from './load-history.js';
+import { BULK_LOAD_SKIPS, loadHistory, type LoadedHistory, type Progress } from './load-history.js';
+import { loadCoupons, loadReferral, type DemoReferral } from './load-money.js';
+import { couponChooser, planCoupons, planGiftCards } from './money-plan.js';
 import { DEMO_OFFERS, gridPairs, planPairs, venueRules } from './offers.js';
 import { Random, seededUuid } from './random.js';
 
@@ -49,6 +51,20 @@ export interface SeedDemoResult {
   customers: number;
   bookings: number;
   byStatus: Record<string, number>;
+  /** The money beside the bookings: promotions, payment rows, gift cards, the referral. */
+  money: {
+    coupons: number;
+    /** Live ones, and released ones (their bookings were cancelled). */
+    redemptions: number;
+    releasedRedemptions: number;
+    payments: number;
+    refunds: number;
+    /** Bought ones (the referral's reward card not counted). */
+    giftCards: number;
+    giftCardPayments: number;
+    giftCardRefunds: number;
+    referral: DemoReferral | null;
+  };
   /** The window of the bookings, as local dates. */
   from: string;
   to: string;
@@ -94,7 +110,12 @@ export async function seedDemo(db: Database, opts: SeedDemoOptions = {}): Promis
     rng,
   );
   const adminIndex = DEMO_USERS.findIndex((u) => u.role === 'admin');
-  const planBooking = bookingPlanner(grid, pairs, home, DEMO_VENUES.length, { count: DEMO_USERS.length, adminIndex }, nowMs, rng);
+  // Promotions and gift cards draw from streams of their own: the rest of the demo is the same with or without them.
+  const coupons = planCoupons(grid.fromDay * DAY_MS, nowMs, grid.count);
+  const chooseCoupon = couponChooser(coupons, customers.length, DEMO_ORGANIZATION.currency, new Random(`${seed}/coupons`));
+  const giftRng = new Random(`${seed}/gift-cards`);
+  const giftCards = planGiftCards(grid, customers.length, nowMs, giftRng);
+  const planBooking = bookingPlanner(grid, pairs, home, DEMO_VENUES.length, { count: DEMO_USERS.length, adminIndex }, nowMs, rng, chooseCoupon);
   const organizationId = seededUuid(rng);
   // One hash for the shared password: argon2 is slow on purpose, and the logins share the password anyway.
   const passwordHash = await hashPassword(password);
@@ -105,12 +126,13 @@ export async function seedDemo(db: Database, opts: SeedDemoOptions = {}): Promis
   const outcome = await withTenant(
     db,
     actor,
-    async (tx): Promise<{ raced: string } | { byStatus: Record<string, number> }> => {
+    async (tx): Promise<{ raced: string } | { history: LoadedHistory; referral: DemoReferral | null }> => {
       await tx.query('select pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
       const raced = await findDemoOrganization(tx);
       if (raced) return { raced };
       const catalog = await loadCatalog(tx, organizationId, passwordHash, closures);
-      const byStatus = await loadHistory(tx, {
+      const couponIds = await loadCoupons(tx, coupons, catalog.venueIds);
+      const history = await loadHistory(tx, {
         seed,
         customers,
         bookings: grid.count,
@@ -124,15 +146,18 @@ export async function seedDemo(db: Database, opts: SeedDemoOptions = {}): Promis
           bookingMode: game.bookingMode,
         })),
         userIds: catalog.userIds,
+        couponIds,
+        giftCards: { ...giftCards, rng: giftRng },
         onProgress: opts.onProgress,
       });
-      return { byStatus };
+      const referral = await loadReferral(tx, nowMs);
+      return { history, referral };
     },
     { bulkLoad: BULK_LOAD_SKIPS },
   );
   if ('raced' in outcome) return notCreated(outcome.raced, logins, started);
   // Fresh statistics for the planner: a benchmark right after seeding should see realistic plans.
-  await db.exec('analyze customers; analyze bookings');
+  await db.exec('analyze customers; analyze bookings; analyze payments');
   return {
     created: true,
     organizationId,
@@ -141,7 +166,18 @@ export async function seedDemo(db: Database, opts: SeedDemoOptions = {}): Promis
     games: DEMO_GAMES.length,
     customers: customers.length,
     bookings: grid.count,
-    byStatus: outcome.byStatus,
+    byStatus: outcome.history.byStatus,
+    money: {
+      coupons: coupons.length,
+      redemptions: outcome.history.redemptions - outcome.history.releasedRedemptions,
+      releasedRedemptions: outcome.history.releasedRedemptions,
+      payments: outcome.history.payments,
+      refunds: outcome.history.refunds,
+      giftCards: outcome.history.giftCards,
+      giftCardPayments: outcome.history.giftCardPayments,
+      giftCardRefunds: outcome.history.giftCardRefunds,
+      referral: outcome.referral,
+    },
     from: dayToIso(grid.fromDay),
     to: dayToIso(grid.toDay),
     seconds: (Date.now() - started) / 1000,
@@ -158,6 +194,7 @@ function notCreated(organizationId: string, logins: DemoLogin[], started: number
     customers: 0,
     bookings: 0,
     byStatus: {},
+    money: { coupons: 0, redemptions: 0, releasedRedemptions: 0, payments: 0, refunds: 0, giftCards: 0, giftCardPayments: 0, giftCardRefunds: 0, referral: null },
     from: '',
     to: '',
     seconds: (Date.now() - started) / 1000,

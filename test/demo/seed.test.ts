@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { withTenant } from '../../src/db/tenant.js';
 import { seedDemo, type SeedDemoResult } from '../../src/demo/seed.js';
 import { call, useTestApp } from '../support/app.js';
 
@@ -38,8 +39,44 @@ interface Booking {
   start_time: string;
   party_size: number;
   status: string;
+  total_amount: number;
+  discount_amount: number;
   final_amount: number;
+  amount_paid: number;
   refund_amount: number;
+  coupon_code: string | null;
+  created_at: string;
+}
+interface Payment {
+  id: string;
+  booking_id: string;
+  kind: 'payment' | 'refund';
+  parent_id: string | null;
+  method: string;
+  amount_cents: number;
+  status: string;
+  gift_card_id: string | null;
+}
+interface Coupon {
+  code: string;
+  active: boolean;
+  redemptions: number;
+  max_redemptions: number | null;
+  max_per_customer: number | null;
+}
+interface GiftCard {
+  id: string;
+  status: string;
+  balance_cents: number;
+  initial_balance_cents: number;
+  customer_id: string | null;
+  note: string | null;
+}
+interface LedgerRow {
+  kind: string;
+  amount_cents: number;
+  booking_id: string | null;
+  balance_after_cents: number;
 }
 
 function groupBy<T>(list: T[], key: (item: T) => string): Map<string, T[]> {
@@ -196,5 +233,123 @@ describe('demo data (seed-demo)', () => {
     expect(again).toMatchObject({ created: false, organizationId: result.organizationId });
     const list = await call(t().app, 'GET', '/api/bookings?limit=1', { token });
     expect(list.body.total).toBe(BOOKINGS);
+  });
+
+  describe('money', () => {
+    let bookings: Booking[];
+    let payments: Payment[];
+    beforeAll(async () => {
+      bookings = await all<Booking>(t().app, token, '/api/bookings');
+      payments = await all<Payment>(t().app, token, '/api/payments');
+    });
+
+    it('has payment rows that add up to every booking’s amount paid (net) and refunds', () => {
+      expect(payments.every((p) => p.status === 'succeeded')).toBe(true);
+      const net = new Map<string, { paid: number; refunded: number }>();
+      for (const p of payments) {
+        const n = net.get(p.booking_id) ?? { paid: 0, refunded: 0 };
+        if (p.kind === 'payment') n.paid += p.amount_cents;
+        else n.refunded += p.amount_cents;
+        net.set(p.booking_id, n);
+      }
+      for (const b of bookings) {
+        const n = net.get(b.id) ?? { paid: 0, refunded: 0 };
+        expect(n.paid - n.refunded, b.id).toBe(b.amount_paid);
+        expect(n.refunded, b.id).toBe(b.refund_amount);
+        expect(b.amount_paid).toBeLessThanOrEqual(b.final_amount);
+      }
+      // Each refund returns a payment of its own booking and method, never more than it.
+      const byId = new Map(payments.map((p) => [p.id, p]));
+      for (const r of payments.filter((p) => p.kind === 'refund')) {
+        const parent = byId.get(r.parent_id!)!;
+        expect(parent).toMatchObject({ kind: 'payment', booking_id: r.booking_id, method: r.method, gift_card_id: r.gift_card_id });
+      }
+      expect(new Set(payments.map((p) => p.method))).toEqual(new Set(['cash', 'card_present', 'stripe', 'gift_card']));
+      expect(result.money.payments + result.money.refunds).toBe(payments.length);
+    });
+
+    it('prices a share of the bookings with a coupon: discount off the total, the rest is the final amount', () => {
+      const discounted = bookings.filter((b) => b.coupon_code !== null);
+      expect(discounted.length / bookings.length).toBeGreaterThan(0.03);
+      expect(discounted.length / bookings.length).toBeLessThan(0.12);
+      for (const b of bookings) {
+        expect(b.final_amount, b.id).toBe(b.total_amount - b.discount_amount);
+        if (b.coupon_code === null) expect(b.discount_amount).toBe(0);
+        else expect(b.discount_amount).toBeGreaterThan(0);
+      }
+    });
+
+    it('keeps each coupon’s counter equal to its live redemptions; one is used up, WELCOME10 once per customer', async () => {
+      const coupons = await all<Coupon>(t().app, token, '/api/coupons');
+      expect(coupons.map((c) => c.code)).toEqual(expect.arrayContaining(['WELCOME10', 'SHOREDITCH25', 'STAFF50']));
+      const live = bookings.filter((b) => b.status !== 'cancelled' && b.coupon_code !== null);
+      for (const c of coupons) expect(c.redemptions, c.code).toBe(live.filter((b) => b.coupon_code === c.code).length);
+      const used = coupons.find((c) => c.code === 'SHOREDITCH25')!;
+      expect(used.redemptions).toBeGreaterThan(0);
+      expect(used.redemptions).toBe(used.max_redemptions);
+      expect(coupons.find((c) => c.code === 'STAFF50')).toMatchObject({ active: false, redemptions: 0 });
+      const welcomed = live.filter((b) => b.coupon_code === 'WELCOME10').map((b) => b.customer_id);
+      expect(welcomed.length).toBeGreaterThan(0);
+      expect(new Set(welcomed).size).toBe(welcomed.length);
+
+      // The redemption rows themselves: one per discounted booking, released exactly for the cancelled ones.
+      const rows = await withTenant(t().db, { organizationId: result.organizationId, userId: null, actorRole: 'system' }, async (tx) =>
+        (await tx.query<{ booking_id: string; released: boolean; discount_cents: number }>(
+          'select booking_id, released_at is not null as released, discount_cents from coupon_redemptions',
+        )).rows,
+      );
+      const discounted = new Map(bookings.filter((b) => b.coupon_code !== null).map((b) => [b.id, b]));
+      expect(rows).toHaveLength(discounted.size);
+      for (const r of rows) {
+        const b = discounted.get(r.booking_id)!;
+        expect(r.released).toBe(b.status === 'cancelled');
+        expect(r.discount_cents).toBe(b.discount_amount);
+      }
+    });
+
+    it('has gift cards whose balances are their ledgers’ sums, spent and refunded through gift-card payments', async () => {
+      const cards = await all<GiftCard>(t().app, token, '/api/gift-cards');
+      expect(cards.length).toBeGreaterThanOrEqual(30);
+      expect(new Set(cards.map((c) => c.status))).toEqual(new Set(['active', 'disabled', 'expired']));
+      const cardPayments = payments.filter((p) => p.method === 'gift_card');
+      const kinds = new Set<string>();
+      let partlySpent = 0;
+      for (const card of cards) {
+        const ledger = await all<LedgerRow>(t().app, token, `/api/gift-cards/${card.id}/transactions`);
+        expect(ledger.reduce((s, r) => s + r.amount_cents, 0), card.id).toBe(card.balance_cents);
+        expect(card.balance_cents).toBeGreaterThanOrEqual(0);
+        // Newest first: the oldest is the issue, and every balance after is the running sum.
+        const oldestFirst = [...ledger].reverse();
+        expect(oldestFirst[0]).toMatchObject({ kind: 'issue', amount_cents: card.initial_balance_cents });
+        let running = 0;
+        for (const r of oldestFirst) {
+          running += r.amount_cents;
+          expect(r.balance_after_cents).toBe(running);
+          expect(running).toBeGreaterThanOrEqual(0);
+          kinds.add(r.kind);
+        }
+        // What bookings took from the card net of refunds is what its gift-card payment rows say.
+        const viaLedger = ledger.filter((r) => r.kind !== 'issue').reduce((s, r) => s - r.amount_cents, 0);
+        const viaPayments = cardPayments.filter((p) => p.gift_card_id === card.id).reduce((s, p) => s + (p.kind === 'payment' ? p.amount_cents : -p.amount_cents), 0);
+        expect(viaLedger, card.id).toBe(viaPayments);
+        if (card.balance_cents > 0 && card.balance_cents < card.initial_balance_cents) partlySpent++;
+      }
+      expect(kinds).toEqual(new Set(['issue', 'redeem', 'refund']));
+      expect(partlySpent).toBeGreaterThan(0);
+      expect(cardPayments.some((p) => p.kind === 'refund')).toBe(true);
+    });
+
+    it('has a referral rewarded with a gift card when the referred customer’s first booking was completed', async () => {
+      expect(result.money.referral).not.toBeNull();
+      const { referrerId, code, referred } = result.money.referral!;
+      const summary = await call(t().app, 'GET', `/api/customers/${referrerId}/referral`, { token });
+      expect(summary.status).toBe(200);
+      expect(summary.body).toMatchObject({ code, referred_count: referred.length, rewarded_count: 1 });
+      const rewarded = referred.find((r) => r.rewarded)!;
+      const first = bookings.filter((b) => b.customer_id === rewarded.customerId);
+      expect(first.map((b) => [b.id, b.status])).toEqual([[rewarded.bookingId, 'completed']]);
+      const cards = await all<GiftCard>(t().app, token, '/api/gift-cards');
+      expect(cards.filter((c) => c.note === 'Referral reward')).toEqual([expect.objectContaining({ customer_id: referrerId, balance_cents: 1000, status: 'active' })]);
+    });
   });
 });

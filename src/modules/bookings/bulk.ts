@@ -5,6 +5,7 @@
  * with bookingAmounts and refundFor, so a bulk-loaded booking costs what an API booking would.
  */
 import type { Queryable } from '../../db/client.js';
+import type { StoredQuote } from './pricing.js';
 import type { BookingStatus } from './schemas.js';
 import { type BookingRow, BULK_INSERT_BOOKINGS, BULK_SET_STATUS, COUNT_BY_STATUS, TOUCH_FIRST_BOOKING_PER_CUSTOMER } from './sql.js';
 import { canTransition } from './status.js';
@@ -22,6 +23,10 @@ export type BulkBooking = Pick<
   status: 'pending' | 'confirmed';
   /** Also its updated_at. */
   created_at: Date;
+  /** The coupon it was priced with (its redemption row is the caller's), or null. */
+  coupon_code?: string | null;
+  /** The terms it was priced under (bookings.quote, as StoredQuote), or null: a booking priced without promotions or tax. */
+  quote?: StoredQuote | null;
 };
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -55,6 +60,8 @@ export async function bulkInsertBookings(tx: Queryable, currency: string, rows: 
     column((r) => iso(r.cancelled_at)),
     column((r) => iso(r.checked_in_at)),
     column((r) => iso(r.created_at)),
+    column((r) => r.coupon_code ?? null),
+    column((r) => (r.quote ? JSON.stringify(r.quote) : null)),
   ]);
 }
 

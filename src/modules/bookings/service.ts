@@ -12,7 +12,7 @@ import { toBooking } from './sql.js';
 
 // The booking rules other parts apply to their own rows (the demo seeder): what a party pays, what a cancellation
 // refunds, what a booking number looks like.
-export { bookingAmounts, refundFor } from './pricing.js';
+export { bookingAmounts, quoteColumns, refundFor, type StoredQuote } from './pricing.js';
 export { BOOKING_NUMBER, BOOKING_NUMBER_ALPHABET, newBookingNumber } from './number.js';
 export { batchStatus, cancelBooking, transitionBooking, updateBooking } from './lifecycle.js';
 export { getBooking, loadBookingRow } from './rows.js';

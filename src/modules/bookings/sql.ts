@@ -286,19 +286,23 @@ export function listStatement(sort: BookingFilter['sort'], search: boolean) {
 
 // Bulk loading (bulk.ts, for the demo seeder): multi-row statements over unnest(), one round trip per batch.
 
-/** Inserts rows given as parallel arrays $2.. (see bulkInsertBookings); booking_date is the start's date in the zone. */
+/**
+ * Inserts rows given as parallel arrays $2.. (see bulkInsertBookings); booking_date is the start's date in the zone.
+ * coupon_code ($25) and the stored quote ($26, JSON text) are null for bookings priced without a coupon.
+ */
 export const BULK_INSERT_BOOKINGS = `insert into bookings (id, organization_id, booking_number, customer_id, game_id, venue_id, start_at,
     end_at, blocked_until, booking_date, booking_mode, party_size, status, amount_paid, total_amount, discount_amount,
-    final_amount, refund_amount, currency, notes, source, created_by, cancelled_at, checked_in_at, created_at, updated_at)
+    final_amount, refund_amount, currency, notes, source, created_by, cancelled_at, checked_in_at, created_at, updated_at,
+    coupon_code, quote)
   select t.id, app_current_org(), t.number, t.customer_id, t.game_id, t.venue_id, t.start_at, t.end_at, t.blocked_until,
     (t.start_at at time zone t.zone)::date, t.mode, t.party, t.status, t.payment, t.total, t.discount, t.final, t.refund,
-    $1, t.notes, t.source, t.created_by, t.cancelled_at, t.checked_in_at, t.created_at, t.created_at
+    $1, t.notes, t.source, t.created_by, t.cancelled_at, t.checked_in_at, t.created_at, t.created_at, t.coupon_code, t.quote::jsonb
   from unnest($2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::timestamptz[], $8::timestamptz[],
               $9::timestamptz[], $10::text[], $11::text[], $12::int[], $13::text[], $14::int[], $15::int[], $16::int[],
               $17::int[], $18::int[], $19::text[], $20::text[], $21::uuid[], $22::timestamptz[], $23::timestamptz[],
-              $24::timestamptz[])
+              $24::timestamptz[], $25::text[], $26::text[])
     as t(id, number, customer_id, game_id, venue_id, start_at, end_at, blocked_until, zone, mode, party, status, payment,
-         total, discount, final, refund, notes, source, created_by, cancelled_at, checked_in_at, created_at)`;
+         total, discount, final, refund, notes, source, created_by, cancelled_at, checked_in_at, created_at, coupon_code, quote)`;
 
 /** Moves each booking $1[i] to status $2[i]: one step of the status machine, which the status trigger checks. */
 export const BULK_SET_STATUS = `update bookings b set status = t.status

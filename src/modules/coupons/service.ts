@@ -11,6 +11,7 @@ import { toCoupon, type CouponRow } from './sql.js';
 export type { Coupon } from './schemas.js';
 export type { ApplicableCoupon } from './schemas.js';
 export { couponForQuote, redeemCoupon, releaseCoupon } from './redemption.js';
+export { bulkInsertRedemptions, type BulkRedemption } from './bulk.js';
 
 const invalid = (message: string, fields: Record<string, string>) => new AppError('validation_failed', message, fields);
 

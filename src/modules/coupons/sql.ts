@@ -116,3 +116,10 @@ returning id`;
 
 /** Releases booking $1's live redemption; the count trigger gives the use back to the coupon. */
 export const RELEASE_REDEMPTION = `update coupon_redemptions set released_at = now() where booking_id = $1 and released_at is null`;
+
+/** Bulk redemptions as parallel arrays (see bulkInsertRedemptions); the count trigger runs for each row. */
+export const BULK_INSERT_REDEMPTIONS = `
+insert into coupon_redemptions (organization_id, coupon_id, booking_id, customer_id, discount_cents, created_at, released_at)
+select app_current_org(), t.coupon_id, t.booking_id, t.customer_id, t.discount, t.created_at, t.released_at
+from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::timestamptz[], $6::timestamptz[])
+  as t(coupon_id, booking_id, customer_id, discount, created_at, released_at)`;

@@ -13,6 +13,7 @@ import { toGiftCard, toTransaction, type GiftCardRow, type TransactionRow } from
 export type { GiftCard, GiftCardTransaction } from './schemas.js';
 export { GIFT_CARD_ALPHABET, maskGiftCardCode, normalizeGiftCardCode, randomCode } from './code.js';
 export { adjustGiftCard, giftCardForQuote, redeemGiftCard, refundToGiftCard } from './ledger.js';
+export { bulkInsertGiftCards, type BulkGiftCard, type BulkLedgerRow } from './bulk.js';
 
 // Fresh codes collide with an existing one about once in 2^78 draws; a few draws are more than enough.
 const CODE_ATTEMPTS = 5;

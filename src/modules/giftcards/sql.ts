@@ -149,3 +149,23 @@ export function toTransaction(r: TransactionRow): GiftCardTransaction {
     created_at: r.created_at.toISOString(),
   };
 }
+
+// Bulk loading (bulk.ts, for the demo seeder): parallel arrays over unnest(), one statement per table.
+
+/** Cards: $1 currency, then the columns of BulkGiftCard in its order. */
+export const BULK_INSERT_GIFT_CARDS = `
+insert into gift_cards (organization_id, id, code, initial_balance_cents, balance_cents, currency, status, expires_at,
+                        recipient_name, recipient_email, customer_id, note, created_at, updated_at)
+select app_current_org(), t.id, t.code, t.initial, t.balance, $1, t.status, t.expires_at, t.recipient_name, t.recipient_email,
+       t.customer_id, t.note, t.created_at, t.updated_at
+from unnest($2::uuid[], $3::text[], $4::int[], $5::bigint[], $6::text[], $7::timestamptz[], $8::text[], $9::text[], $10::uuid[],
+            $11::text[], $12::timestamptz[], $13::timestamptz[])
+  as t(id, code, initial, balance, status, expires_at, recipient_name, recipient_email, customer_id, note, created_at, updated_at)`;
+
+/** Ledger rows in the order given (`with ordinality` keeps it, so `seq` follows it). */
+export const BULK_INSERT_LEDGER = `
+insert into gift_card_transactions (organization_id, gift_card_id, kind, amount_cents, booking_id, balance_after_cents, reason, created_at)
+select app_current_org(), t.gift_card_id, t.kind, t.amount, t.booking_id, t.balance_after, t.reason, t.created_at
+from unnest($1::uuid[], $2::text[], $3::bigint[], $4::uuid[], $5::bigint[], $6::text[], $7::timestamptz[])
+  with ordinality as t(gift_card_id, kind, amount, booking_id, balance_after, reason, created_at, n)
+order by t.n`;

@@ -11,9 +11,11 @@ export interface BulkPayment {
   booking_id: string;
   kind: 'payment' | 'refund';
   parent_id: string | null;
-  method: 'cash' | 'card_present' | 'stripe' | 'other';
+  method: 'cash' | 'card_present' | 'stripe' | 'gift_card' | 'other';
   amount_cents: number;
   provider_ref: string | null;
+  /** For method gift_card (payment and refund rows alike): the card; its ledger rows are the caller's (giftcards/bulk.ts). */
+  gift_card_id?: string | null;
   created_at: Date;
 }
 
@@ -32,5 +34,6 @@ export async function bulkInsertPayments(tx: Queryable, currency: string, rows: 
     column((r) => r.amount_cents),
     column((r) => r.provider_ref),
     column((r) => r.created_at.toISOString()),
+    column((r) => r.gift_card_id ?? null),
   ]);
 }

@@ -122,3 +122,4 @@ export async function payFromGiftCard(tx: Queryable, p: { bookingId: string; cod
   return taken.amountCents;
 }
 export { bulkInsertPayments, type BulkPayment } from './bulk.js';
+export { splitRefund } from './split.js';

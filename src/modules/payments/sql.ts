@@ -86,7 +86,8 @@ export const CLAIM_EVENT = `insert into stripe_events (organization_id, event_id
 
 /** Bulk rows as parallel arrays $2.. (see bulkInsertPayments), succeeded, in currency $1. */
 export const BULK_INSERT_PAYMENTS = `insert into payments (organization_id, id, booking_id, kind, parent_id, method, amount_cents, currency,
-    status, provider_ref, created_at, updated_at)
-  select app_current_org(), t.id, t.booking_id, t.kind, t.parent_id, t.method, t.amount, $1, 'succeeded', t.ref, t.created_at, t.created_at
-  from unnest($2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::int[], $8::text[], $9::timestamptz[])
-    as t(id, booking_id, kind, parent_id, method, amount, ref, created_at)`;
+    status, provider_ref, gift_card_id, created_at, updated_at)
+  select app_current_org(), t.id, t.booking_id, t.kind, t.parent_id, t.method, t.amount, $1, 'succeeded', t.ref, t.gift_card_id,
+    t.created_at, t.created_at
+  from unnest($2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::int[], $8::text[], $9::timestamptz[], $10::uuid[])
+    as t(id, booking_id, kind, parent_id, method, amount, ref, created_at, gift_card_id)`;
