@@ -42,7 +42,7 @@ import { referralsRoutes } from './modules/referrals/routes.js';
 import { paymentsRoutes } from './modules/payments/routes.js';
 import { reportsRoutes } from './modules/reports/routes.js';
 import { stripeGateway } from './modules/payments/service.js';
-import { startJobs } from './jobs/queue.js';
+import { startJobsInBackground } from './jobs/queue.js';
 import { startWebhookDispatch } from './jobs/webhook-dispatch.js';
 import { startCheckoutSweeper } from './jobs/expire-checkouts.js';
 import type { JobQueue } from './queue/queue.js';
@@ -94,7 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('clock', deps.clock ?? (() => new Date()));
   let queue = deps.queue;
   if (!queue) {
-    const own = await startJobs(deps.db, config, app.log, { workers: config.WORKERS });
+    const own = startJobsInBackground(deps.db, config, app.log, { workers: config.WORKERS });
     const webhooks = config.WORKERS ? startWebhookDispatch(deps.db, config, app.log) : null;
     // Before the database closes (its owner closes it after app.close()): running jobs finish, polling stops.
     app.addHook('onClose', async () => {

@@ -2,7 +2,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { emailTransport } from '../modules/notifications/service.js';
-import { BossQueue } from '../queue/queue.js';
+import { AppError } from '../http/errors.js';
+import { BossQueue, type JobQueue } from '../queue/queue.js';
 import { deliverNotificationJob } from './deliver-notification.js';
 import { mailPlatformJob } from './mail-platform.js';
 
@@ -30,4 +31,41 @@ export async function startJobs(db: Database, config: Config, log: FastifyBaseLo
     });
   }
   return queue;
+}
+
+/**
+ * The job queue as the API starts it: at once, even when the database is unreachable (the API then answers 503
+ * until it is back, as every route does). pg-boss is started in the background, retried every few seconds until it
+ * is up; until then, work cannot be enqueued (503 service_unavailable: the request's change rolls back with it).
+ */
+export function startJobsInBackground(db: Database, config: Config, log: FastifyBaseLogger, opts: { workers: boolean }): JobQueue & { stop(): Promise<void> } {
+  let inner: BossQueue | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | null = null;
+  const attempt = async (): Promise<void> => {
+    try {
+      const started = await startJobs(db, config, log, opts);
+      if (stopped) await started.stop();
+      else inner = started;
+    } catch (err) {
+      if (stopped) return;
+      log.error({ err }, 'job queue could not start; retrying in 5 s');
+      retry = setTimeout(() => void attempt(), 5000);
+      retry.unref();
+    }
+  };
+  const starting = attempt();
+  return {
+    async enqueue(tx, name, payload, enqueueOpts) {
+      if (!inner) await starting;
+      if (!inner) throw new AppError('service_unavailable', 'The job queue is not available yet; retry shortly', undefined, { 'retry-after': '5' });
+      return inner.enqueue(tx, name, payload, enqueueOpts);
+    },
+    async stop() {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      await starting;
+      await inner?.stop();
+    },
+  };
 }

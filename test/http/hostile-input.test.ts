@@ -229,9 +229,13 @@ interface World {
   embedKey: string;
   giftCardId: string;
   giftCardCode: string;
+  paymentId: string;
+  webhookId: string;
 }
 
 const HOUR = 3_600_000;
+/** example.com's address: public, so webhook URLs pass the SSRF check without a DNS look-up. */
+const WEBHOOK_URL = 'https://93.184.216.34/hooks';
 // Generous: a loaded 2-core machine answers several times slower than an idle one.
 const TIMEOUT = 300_000;
 
@@ -271,6 +275,8 @@ describe('hostile input on every operation of the OpenAPI document', () => {
       embedKey: '',
       giftCardId: '',
       giftCardCode: '',
+      paymentId: '',
+      webhookId: '',
     };
     await freshRows();
     ({ doc, operations } = await loadOperations(app));
@@ -319,6 +325,12 @@ describe('hostile input on every operation of the OpenAPI document', () => {
       giftCardId: giftCard.body.id,
       giftCardCode: giftCard.body.code,
     });
+    // A payment to refund and an endpoint to change (a public IP literal: the walk's machine has no DNS).
+    const payment = await call(app, 'POST', '/api/payments', { token: w.admin.token, body: { booking_id: booking.body.id, method: 'card_present', amount_cents: 2000 } });
+    ok(payment);
+    const webhook = await call(app, 'POST', '/api/webhooks', { token: w.admin.token, body: { url: WEBHOOK_URL, events: ['booking.created'] } });
+    ok(webhook);
+    Object.assign(w, { paymentId: payment.body.id, webhookId: webhook.body.id });
   }
 
   /** Keeps the actors signed in (a logout is one of the operations) and the embed key current (so is its rotation). */
@@ -361,6 +373,8 @@ describe('hostile input on every operation of the OpenAPI document', () => {
       from: day(1),
       to: day(7),
       code: 'SPRING-10',
+      booking_id: () => w.bookingId,
+      url: WEBHOOK_URL,
     },
     preferred: ['start_at', 'customer_id', 'venue_ids'],
   });
@@ -374,6 +388,8 @@ describe('hostile input on every operation of the OpenAPI document', () => {
       customers: w.customerId,
       bookings: w.bookingId,
       'gift-cards': w.giftCardId,
+      payments: w.paymentId,
+      webhooks: w.webhookId,
     };
     if (name === 'embed_key') return w.embedKey;
     if (name === 'code') return w.giftCardCode;

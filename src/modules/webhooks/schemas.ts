@@ -26,11 +26,11 @@ export type Webhook = z.infer<typeof webhookSchema>;
 export const webhookWithSecretSchema = webhookSchema.extend({ secret: z.string().describe('whsec_…: verify signatures with it (Standard Webhooks)') }).meta({ id: 'WebhookWithSecret' });
 
 export const createWebhookBody = z
-  .object({ url: z.string().max(2000), events, active: z.boolean().default(true), description: text(500).optional() })
+  .object({ url: z.url().max(2000).describe('http(s); must resolve to public addresses'), events, active: z.boolean().default(true), description: text(500).optional() })
   .strict()
   .meta({ id: 'CreateWebhookRequest' });
 export const updateWebhookBody = z
-  .object({ url: z.string().max(2000), events, active: z.boolean(), description: text(500) })
+  .object({ url: z.url().max(2000), events, active: z.boolean(), description: text(500) })
   .partial()
   .strict()
   .meta({ id: 'UpdateWebhookRequest' });

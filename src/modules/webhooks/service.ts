@@ -38,6 +38,7 @@ export async function getWebhook(tx: Queryable, id: string): Promise<Webhook> {
 export const listWebhooks = (tx: Queryable, page: Pagination) => fetchPage(tx, sql.LIST_ENDPOINTS, [], page, toWebhook);
 
 export async function updateWebhook(tx: Queryable, id: string, input: { url?: string | undefined; events?: string[] | undefined; active?: boolean | undefined; description?: string | undefined }, allowPrivate: boolean): Promise<Webhook> {
+  await getWebhook(tx, id); // another organization's id is a 404 before anything about the body is said
   const url = input.url === undefined ? null : (await assertWebhookTarget(input.url, allowPrivate)).toString();
   const { rows } = await tx.query<Row>(sql.UPDATE_ENDPOINT, [id, url, input.events ?? null, input.active ?? null, input.description ?? null]);
   if (!rows[0]) throw notFound('Webhook');
