@@ -74,7 +74,8 @@ function send(url: string, secret: string, id: string, body: string, opts: Dispa
 export async function runWebhookDispatch(db: Database, opts: DispatchOptions): Promise<{ fannedOut: number; sent: number; failed: number }> {
   const batch = opts.batch ?? 100;
   const fannedOut = await fanOut(db, opts.now, batch);
-  const lease = new Date(opts.now.getTime() + opts.timeoutMs * 2 + 60_000);
+  // Longer than a send can take (its timeout) and the recording after it: a live worker always records first.
+  const lease = new Date(opts.now.getTime() + opts.timeoutMs * 2 + 10_000);
   const { rows } = await db.query<{ organization_id: string; id: string; endpoint_id: string; event_id: string; payload: unknown; attempts: number; url: string; secret: string }>(
     sql.CLAIM_DUE,
     [opts.now, lease, batch],
