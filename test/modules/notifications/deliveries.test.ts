@@ -42,7 +42,9 @@ async function settled(t: TestApp, token: string, id: string, timeoutMs = 20_000
 describe('email deliveries through the queue and SMTP', () => {
   const smtp = useSmtp();
   const t = useTestApp({
-    env: () => ({ SMTP_URL: smtp().url, SMTP_TIMEOUT_MS: '500', JOB_RETRY_LIMIT: '2', JOB_RETRY_DELAY_SECONDS: '1', JOB_POLL_SECONDS: '0.5' }),
+    // Timeouts generous enough for a loaded 2-core CI machine: an attempt that times out is retried, and the
+    // attempt counts below would change.
+    env: () => ({ SMTP_URL: smtp().url, SMTP_TIMEOUT_MS: '2000', JOB_RETRY_LIMIT: '2', JOB_RETRY_DELAY_SECONDS: '1', JOB_POLL_SECONDS: '0.5' }),
   });
 
   it('a booking mail rendered from the default template arrives with subject, text and HTML, and the log says sent', async () => {
