@@ -108,7 +108,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('mailer', deps.mailer ?? queuedMailer(deps.db, queue));
   app.decorate('stripe', stripeGateway(deps.config));
   if (!deps.queue && config.WORKERS) {
-    const sweeper = startCheckoutSweeper(deps.db, app.stripe, app.log, app.clock);
+    // The hooks are looked up at each sweep: they are installed a few lines below.
+    const sweeper = startCheckoutSweeper(deps.db, app.stripe, app.log, app.clock, (organizationId) => app.commitHooks.committed(organizationId));
     app.addHook('onClose', () => sweeper.stop());
   }
   app.decorate('events', new EventHub(deps.db, deps.config.EVENTS_POLL_MS, (err) => app.log.error({ err }, 'event stream poll failed')));
