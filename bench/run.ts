@@ -8,6 +8,8 @@
  *   npm run bench -- --targets postgres --skip-lists --profile /tmp/prof   # CPU profiles of the API servers
  *   npm run bench -- --targets postgres --only creation   # (f) alone: creation plain and with coupons, gift cards
  *   npm run bench -- --targets postgres --skip-lists --only core   # (a)-(c) alone, as before (f) existed
+ *   npm run bench -- --only insights --list-bookings 100000   # (g) alone: dashboard, reports, export on a seeded demo
+ *   npm run bench -- --only insights --lists-url postgres://.../seeded  # (g) on a database seeded before
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { availabilityGames, engineBench, httpAvailability, seedAvailability } fr
 import { contention, countViolations } from './scenarios/contention.js';
 import { CREATION_ROUNDS, CREATION_WARMUP, httpCreation, prepareCreation, rawCreation, type RawResult } from './scenarios/create.js';
 import type { LoadResult } from './load.js';
+import { benchInsights } from './scenarios/insights.js';
 import { aggregates, listInputs, listLoad } from './scenarios/lists.js';
 import { checkPromotions, preparePromotions, promotionRounds, PROMOTION_ROUNDS, VARIANT_LABEL, VARIANTS, type VariantRun } from './scenarios/promotions.js';
 import { createTarget, existingTarget, startServer, type TargetKind } from './target.js';
@@ -44,9 +47,11 @@ const { values: args } = parseArgs({
     only: { type: 'string', default: 'all' },
     // Measured bookings per variant of (f), over its rounds (plus a warm-up of each).
     'promotion-bookings': { type: 'string', default: '900' },
+    // Sequential requests per dashboard endpoint and cache mode in (g) (a quarter of them per report).
+    'insights-requests': { type: 'string', default: '40' },
   },
 });
-if (!['all', 'creation', 'core'].includes(args.only)) throw new Error(`--only takes creation or core, not ${args.only}`);
+if (!['all', 'creation', 'core', 'insights'].includes(args.only)) throw new Error(`--only takes creation, core or insights, not ${args.only}`);
 
 const serverNodeArgs = args.profile ? ['--cpu-prof', '--cpu-prof-dir', args.profile] : [];
 
@@ -305,14 +310,24 @@ async function main() {
   console.log(`BookingTMS benchmarks on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
   results.only = args.only;
   const kinds = args.targets.split(',').filter((k) => k === 'pglite' || k === 'postgres') as TargetKind[];
-  if (args.only !== 'creation') {
+  if (args.only === 'all' || args.only === 'core') {
     const engine = engineBench();
     row('(c) availability engine, in process', 'engine', `${f0(engine.calls_per_second)} calls/s; a 20-game week ${f1(engine.week_of_20_games_ms)} ms (${f1(engine.week_of_20_games_all_bookings_ms)} ms if each call saw all 10,000)`);
     results.engine = engine;
     for (const kind of kinds) results[kind] = await benchTarget(kind);
   }
-  if (args.only !== 'core') for (const kind of kinds) results[`${kind}_promotions`] = await benchPromotions(kind);
-  if (!args['skip-lists'] && args.only !== 'creation') results.lists = await benchLists();
+  if (args.only === 'all' || args.only === 'creation') for (const kind of kinds) results[`${kind}_promotions`] = await benchPromotions(kind);
+  if (!args['skip-lists'] && (args.only === 'all' || args.only === 'core')) results.lists = await benchLists();
+  // (g) seeds a demo database of its own (or uses --lists-url), like (d).
+  if ((!args['skip-lists'] && args.only === 'all') || args.only === 'insights') {
+    results.insights = await benchInsights({
+      serverUrl: args['server-url'],
+      existingUrl: args['lists-url'],
+      bookings: Number(args['list-bookings']),
+      requests: Number(args['insights-requests']),
+      row,
+    });
+  }
 
   console.log('\n| scenario | target | figure |\n| --- | --- | --- |');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);

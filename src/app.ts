@@ -41,6 +41,7 @@ import { giftCardsRoutes } from './modules/giftcards/routes.js';
 import { referralsRoutes } from './modules/referrals/routes.js';
 import { paymentsRoutes } from './modules/payments/routes.js';
 import { reportsRoutes } from './modules/reports/routes.js';
+import { analyticsRoutes } from './modules/analytics/routes.js';
 import { stripeGateway } from './modules/payments/service.js';
 import { startJobsInBackground } from './jobs/queue.js';
 import { startWebhookDispatch } from './jobs/webhook-dispatch.js';
@@ -107,7 +108,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('mailer', deps.mailer ?? queuedMailer(deps.db, queue));
   app.decorate('stripe', stripeGateway(deps.config));
   if (!deps.queue && config.WORKERS) {
-    const sweeper = startCheckoutSweeper(deps.db, app.stripe, app.log, app.clock);
+    // The hooks are looked up at each sweep: they are installed a few lines below.
+    const sweeper = startCheckoutSweeper(deps.db, app.stripe, app.log, app.clock, (organizationId) => app.commitHooks.committed(organizationId));
     app.addHook('onClose', () => sweeper.stop());
   }
   app.decorate('events', new EventHub(deps.db, deps.config.EVENTS_POLL_MS, (err) => app.log.error({ err }, 'event stream poll failed')));
@@ -133,11 +135,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
   });
-  // The widget is embedded on operators' own sites, so public routes answer any origin; the admin API only
-  // the origins the operator lists.
+  // The widget is embedded on operators' own sites, so public routes (and the widget's funnel events) answer any
+  // origin; the admin API only the origins the operator lists.
   await app.register(cors, {
     delegator: (req, cb) => {
-      const isPublic = (req.url ?? '').startsWith('/api/public/');
+      const isPublic = (req.url ?? '').startsWith('/api/public/') || (req.url ?? '').startsWith('/api/analytics/events');
       cb(null, { origin: isPublic ? true : config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false, credentials: !isPublic });
     },
   });
@@ -189,6 +191,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(paymentsRoutes);
       await api.register(notificationsRoutes);
       await api.register(reportsRoutes);
+      await api.register(analyticsRoutes);
       await api.register(eventsRoutes);
       await api.register(webhooksRoutes);
     },

@@ -13,17 +13,19 @@ export const venueQuery = z.object({ venue_id: z.uuid().optional().describe('Onl
 export const upcomingQuery = venueQuery.extend({ limit: z.coerce.number().int().min(1).max(100).default(10) });
 export const activityQuery = venueQuery.extend({ limit: z.coerce.number().int().min(1).max(100).default(20) });
 
-export const reportQuery = venueQuery
-  .extend({
-    from: reportDate.optional().describe('First date (local), default 29 days before `to`'),
-    to: reportDate.optional().describe('Last date (local, inclusive), default today'),
-    group_by: z.enum(['day', 'week', 'month']).default('day').describe('Buckets of revenue and customers; weeks start on policies.week_start'),
-    format: z.enum(['json', 'csv']).default('json').describe('csv: text/csv with a header row, RFC 4180 quoting, formula-leading characters neutralised'),
-  })
-  .superRefine((q, ctx) => {
-    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-    else if (q.from && q.to && daysIn(q.from, q.to) > MAX_REPORT_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `at most ${MAX_REPORT_DAYS} days after from` });
-  });
+const reportBase = venueQuery.extend({
+  from: reportDate.optional().describe('First date (local), default 29 days before `to`'),
+  to: reportDate.optional().describe('Last date (local, inclusive), default today'),
+  group_by: z.enum(['day', 'week', 'month']).default('day').describe('Buckets of revenue and customers; weeks start on policies.week_start'),
+  format: z.enum(['json', 'csv']).default('json').describe('csv: text/csv with a header row, RFC 4180 quoting, formula-leading characters neutralised'),
+});
+const periodChecks = (q: { from?: string; to?: string }, ctx: z.RefinementCtx) => {
+  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+  else if (q.from && q.to && daysIn(q.from, q.to) > MAX_REPORT_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `at most ${MAX_REPORT_DAYS} days after from` });
+};
+export const reportQuery = reportBase.superRefine(periodChecks);
+// The funnel report's period is any report's, narrowed to a game if asked.
+export const funnelQuery = reportBase.extend({ game_id: z.uuid().optional().describe('Only events naming this game') }).superRefine(periodChecks);
 export type ReportQuery = z.infer<typeof reportQuery>;
 
 export const exportParams = z.object({ dataset: z.enum(['bookings', 'customers', 'payments', 'gift_cards']) });

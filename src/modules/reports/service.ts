@@ -7,3 +7,4 @@ export { dashboardActivity } from './activity.js';
 export { bookingsReport, customersReport, periodOf, promotionsReport, revenueReport, staffReport, type Period } from './reports.js';
 export { exportStream, type Dataset, type ExportRequest } from './exports.js';
 export { neutralise, toCsv } from './csv.js';
+export { reportCacheFor, type ReportCache } from './cache.js';

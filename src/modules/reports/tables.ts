@@ -2,6 +2,7 @@
  * Each report as one flat table for `?format=csv`: the same figures as its JSON answer, one row per line of it
  * (a nested section becomes a `section` column), so a spreadsheet can sum any column.
  */
+import type { FunnelReport } from '../analytics/schemas.js';
 import type { bookingsReport, customersReport, promotionsReport, staffReport } from './reports.js';
 import { PAYMENT_METHODS, type RevenueRow } from './schemas.js';
 
@@ -67,4 +68,12 @@ export function promotionsTable(r: Awaited<ReturnType<typeof promotionsReport>>)
 
 export function staffTable(rows: Awaited<ReturnType<typeof staffReport>>): Table {
   return { columns: ['user_id', 'name', 'role', 'bookings_created', 'check_ins', 'revenue_taken_cents'], rows };
+}
+
+/** The funnel: one row per step, then the overall conversion as a last row. */
+export function funnelTable(r: FunnelReport): Table {
+  return {
+    columns: ['step', 'sessions', 'conversion_rate'],
+    rows: [...r.steps.map((s) => ({ step: s.type, sessions: s.sessions, conversion_rate: s.conversion_rate ?? '' })), { step: 'overall', conversion_rate: r.overall_conversion_rate ?? '' }],
+  };
 }
