@@ -49,6 +49,7 @@ import { startCheckoutSweeper } from './jobs/expire-checkouts.js';
 import type { JobQueue } from './queue/queue.js';
 import { eventsRoutes } from './modules/events/routes.js';
 import { webhooksRoutes } from './modules/webhooks/routes.js';
+import { inboxRoutes } from './modules/inbox/routes.js';
 import { EventHub } from './modules/events/service.js';
 
 export interface AppDeps {
@@ -194,6 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(analyticsRoutes);
       await api.register(eventsRoutes);
       await api.register(webhooksRoutes);
+      await api.register(inboxRoutes);
     },
     { prefix: '/api' },
   );
