@@ -1,9 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Config } from '../config.js';
+import { publicBaseUrl, type Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { emailTransport } from '../modules/notifications/service.js';
 import { AppError } from '../http/errors.js';
 import { BossQueue, type JobQueue } from '../queue/queue.js';
+import { bookingReminderJob } from './booking-reminder.js';
 import { deliverNotificationJob } from './deliver-notification.js';
 import { mailPlatformJob } from './mail-platform.js';
 
@@ -28,6 +29,7 @@ export async function startJobs(db: Database, config: Config, log: FastifyBaseLo
     await queue.work({
       'notification-deliver': deliverNotificationJob(db, transport, log),
       'mail-platform': mailPlatformJob(transport, log),
+      'booking-reminder': bookingReminderJob(db, queue, publicBaseUrl(config), log),
     });
   }
   return queue;

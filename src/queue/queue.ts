@@ -10,9 +10,11 @@ import { APP_ROLE } from '../db/tenant.js';
 export interface JobPayloads {
   'notification-deliver': { organization_id: string; delivery_id: string };
   'mail-platform': { event: string; to: string; subject: string; text: string };
+  /** Due `offset_minutes` before `start_at`, the start it was made for (a moved booking's old reminders skip themselves). */
+  'booking-reminder': { organization_id: string; booking_id: string; offset_minutes: number; start_at: string };
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: readonly JobName[] = ['notification-deliver', 'mail-platform'];
+export const JOB_NAMES: readonly JobName[] = ['notification-deliver', 'mail-platform', 'booking-reminder'];
 
 export interface EnqueueOptions {
   /** Not before this instant (a reminder). */

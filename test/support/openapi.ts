@@ -115,7 +115,10 @@ export interface SampleContext {
  * inside their bounds, strings by format; `ctx.named` supplies what a schema cannot say (which id, which zone).
  */
 export function sample(doc: OpenApiDocument, raw: JsonSchema | undefined, ctx: SampleContext, name = ''): unknown {
-  if (name && name in ctx.named) {
+  // A named value stands for a property of that name unless the schema says it is a boolean (`email` is an address
+  // in most bodies, a yes/no in a customer's notification_preferences).
+  const isBoolean = raw !== undefined && deref(doc, raw).type === 'boolean';
+  if (name && name in ctx.named && !isBoolean) {
     const v = ctx.named[name];
     return typeof v === 'function' ? (v as () => unknown)() : structuredClone(v);
   }

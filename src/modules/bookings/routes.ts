@@ -7,10 +7,14 @@ import { idempotent, requestFingerprint } from '../../http/idempotency.js';
 import { pageOf, paginationQuery } from '../../http/pagination.js';
 import { batchStatus, cancelBooking, transitionBooking, updateBooking, type MoneyContext } from './lifecycle.js';
 import {
-  acceptContactBody, batchStatusAnswer, batchStatusBody, bookingSchema, createBookingBody, listBookingsQuery, quoteBody, quoteSchema, updateBookingBody, type BookingStatus,
+  acceptContactBody, batchStatusAnswer, checkinByCodeBody, batchStatusBody, bookingSchema, createBookingBody, listBookingsQuery, quoteBody, quoteSchema, updateBookingBody, type BookingStatus,
 } from './schemas.js';
 import { assertCustomerExists } from '../customers/service.js';
-import { acceptContact, createBooking, getBooking, listBookings, quoteBooking } from './service.js';
+import { acceptContact, bookingByCode, createBooking, getBooking, listBookings, quoteBooking } from './service.js';
+import { publicBaseUrl } from '../../config.js';
+import type { Queryable } from '../../db/client.js';
+import { notifyBookingChange } from '../notifications/service.js';
+import type { Booking } from './schemas.js';
 
 const tags = ['bookings'];
 
@@ -27,6 +31,17 @@ export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
   const staff = requireRole('staff', { deferred: true });
   // Refunds a change causes go through Stripe when configured, recorded as the signed-in user's.
   const money = (request: FastifyRequest): MoneyContext => ({ gateway: app.stripe, actorId: staffId(request) });
+  // The customer's mail for a change (and a new booking's reminders), queued in the change's own transaction:
+  // bookings know nothing of notifications, the route hands the booking as it was and as it is.
+  const notify = (tx: Queryable, before: Booking | null, after: Booking) =>
+    notifyBookingChange(tx, app.queue, before, after, { baseUrl: publicBaseUrl(app.config), now: app.clock() });
+  /** Runs a change of booking `id` and notifies of it. */
+  const changed = async (tx: Queryable, id: string, change: () => Promise<Booking>) => {
+    const before = await getBooking(tx, id);
+    const after = await change();
+    await notify(tx, before, after);
+    return after;
+  };
 
   app.post(
     '/bookings/quote',
@@ -87,6 +102,7 @@ export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
             withManageToken: false,
             trustedContact: true,
           }, app.clock());
+          await notify(tx, null, booking);
           return { status: 201, body: booking };
         }),
       );
@@ -98,7 +114,18 @@ export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/bookings/batch-status',
     { preHandler: staff, schema: { tags, security, summary: 'Set one status on many bookings; each succeeds or fails alone', body: batchStatusBody, response: { 200: batchStatusAnswer, ...errors(...authErrors) } } },
-    (request) => request.tenant((tx) => batchStatus(tx, request.body.ids, request.body.status, app.clock(), money(request))),
+    (request) =>
+      request.tenant(async (tx) => {
+        // The state before, of the bookings that exist (an unknown id fails in batchStatus, as before).
+        const before = new Map<string, Booking | null>();
+        for (const id of new Set(request.body.ids)) before.set(id, await getBooking(tx, id).catch(() => null));
+        const result = await batchStatus(tx, request.body.ids, request.body.status, app.clock(), money(request));
+        for (const id of result.updated) {
+          const was = before.get(id);
+          if (was) await notify(tx, was, await getBooking(tx, id));
+        }
+        return result;
+      }),
   );
 
   app.get(
@@ -110,13 +137,13 @@ export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/bookings/:id',
     { preHandler: staff, schema: { tags, security, summary: 'Reschedule or edit a booking; availability is re-checked atomically', params: idParams, body: updateBookingBody, response: { 200: bookingSchema, ...errors(...authErrors, 404, 409, 422) } } },
-    (request) => request.tenant((tx) => updateBooking(tx, request.params.id, request.body, app.clock(), false, money(request))),
+    (request) => request.tenant((tx) => changed(tx, request.params.id, () => updateBooking(tx, request.params.id, request.body, app.clock(), false, money(request)))),
   );
 
   app.delete(
     '/bookings/:id',
     { preHandler: staff, schema: { tags, security, summary: 'Cancel a booking (the row is kept) and refund by policy', params: idParams, response: { 200: bookingSchema, ...errors(...authErrors, 404, 409) } } },
-    (request) => request.tenant((tx) => cancelBooking(tx, request.params.id, app.clock(), { enforceWindow: false }, money(request))),
+    (request) => request.tenant((tx) => changed(tx, request.params.id, () => cancelBooking(tx, request.params.id, app.clock(), { enforceWindow: false }, money(request)))),
   );
 
   app.post(
@@ -145,7 +172,26 @@ export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       `/bookings/:id/${path}`,
       { preHandler: staff, schema: { tags, security, summary, params: idParams, response: { 200: bookingSchema, ...errors(...authErrors, 404, 409) } } },
-      (request) => request.tenant((tx) => transitionBooking(tx, request.params.id, status, app.clock(), money(request))),
+      (request) => request.tenant((tx) => changed(tx, request.params.id, () => transitionBooking(tx, request.params.id, status, app.clock(), money(request)))),
     );
   }
+
+  app.post(
+    '/bookings/checkin-by-code',
+    {
+      preHandler: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Check a group in from its scanned QR code (booking number and manage token) or a typed booking number',
+        body: checkinByCodeBody,
+        response: { 200: bookingSchema, ...errors(...authErrors, 404, 409) },
+      },
+    },
+    (request) =>
+      request.tenant(async (tx) => {
+        const id = await bookingByCode(tx, request.body.code);
+        return transitionBooking(tx, id, 'checked-in', app.clock(), money(request));
+      }),
+  );
 };

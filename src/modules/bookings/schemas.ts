@@ -131,6 +131,10 @@ export const batchStatusAnswer = z.object({
   failed: z.array(z.object({ id: z.uuid(), code: z.string(), message: z.string() })),
 });
 
+export const checkinByCodeBody = z
+  .object({ code: z.string().trim().min(1).max(200).describe('A scanned QR code (`<booking_number>:<manage_token>`) or a typed booking number') })
+  .strict();
+
 export const acceptContactBody = z
   .object({ replace: z.boolean().default(false).describe('Replace the customer\'s name and phone instead of only filling a missing phone') })
   .strict();

@@ -40,6 +40,20 @@ export async function bookingByManageToken(tx: Queryable, bookingNumber: string,
 }
 
 /**
+ * The booking a check-in code names, in the caller's organization only: a scanned `<booking_number>:<manage_token>`
+ * (the token compared by its hash, as bookingByManageToken does) or a typed booking number. 404 otherwise.
+ */
+export async function bookingByCode(tx: Queryable, code: string): Promise<string> {
+  const cut = code.trim().indexOf(':');
+  const number = (cut < 0 ? code.trim() : code.trim().slice(0, cut)).toUpperCase();
+  const token = cut < 0 ? null : code.trim().slice(cut + 1);
+  if (!BOOKING_NUMBER.test(number) || token === '') throw notFound('Booking');
+  const { rows } = await tx.query<{ id: string }>(sql.BOOKING_BY_CODE, [number, token === null ? null : hashToken(token)]);
+  if (!rows[0]) throw notFound('Booking');
+  return rows[0].id;
+}
+
+/**
  * Staff accept the contact details a widget booking gave into its customer: a missing phone is filled, and with
  * `replace` the customer's name and phone become the booking's. 422 when the booking has none to accept.
  */

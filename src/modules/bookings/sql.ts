@@ -236,6 +236,13 @@ export const CANCEL_BOOKING = `update bookings set status = 'cancelled', cancell
  * The booking behind a manage link ($1 booking number, $2 the token's hash), compared in one definer function
  * (app_manage_booking, migration 0009) that also points the transaction at the booking's organization.
  */
+/**
+ * A booking of the current organization (RLS) by number ($1) and, for a scanned code, the hash of its manage
+ * token ($2; null for a typed number). Holds are no bookings yet.
+ */
+export const BOOKING_BY_CODE = `select id from bookings where booking_number = $1 and status <> 'held'
+  and ($2::text is null or manage_token_hash = $2)`;
+
 export const MANAGE_BOOKING = 'select organization_id, booking_id from app_manage_booking($1, $2)';
 
 const SORT: Record<BookingFilter['sort'], string> = {

@@ -27,6 +27,7 @@ export const customerSchema = z
     notes: z.string(),
     tags: z.array(z.string()),
     marketing_opt_in: z.boolean(),
+    notification_preferences: z.object({ email: z.boolean(), sms: z.boolean() }).describe('Which booking messages the customer receives (the unsubscribe link turns them off)'),
     segment: segmentSchema,
     lifetime_value_cents: z.number().int(),
     total_bookings: z.number().int(),
@@ -60,6 +61,7 @@ const fields = {
   notes: text(10_000),
   tags,
   marketing_opt_in: z.boolean(),
+  notification_preferences: z.object({ email: z.boolean(), sms: z.boolean() }).strict(),
 };
 
 export const createCustomerBody = z

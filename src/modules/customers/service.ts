@@ -3,6 +3,7 @@ import { notFound } from '../../http/errors.js';
 import { fetchPage, type Pagination } from '../../http/pagination.js';
 import type { CreateCustomer, Customer, CustomerFilter, CustomerSort, CustomerSummary, UpdateCustomer } from './schemas.js';
 import { likePattern } from '../../db/like.js';
+import { markEntered } from '../../db/tenant.js';
 import * as sql from './sql.js';
 import { phoneDigits, toCustomer, type CustomerRow } from './sql.js';
 
@@ -48,6 +49,7 @@ export async function createCustomer(tx: Queryable, input: CreateCustomer, at: D
     input.tags ?? [],
     input.marketing_opt_in ?? false,
     at,
+    input.notification_preferences ? JSON.stringify(input.notification_preferences) : null,
   ]);
   return toCustomer(rows[0]!);
 }
@@ -56,7 +58,7 @@ export async function createCustomer(tx: Queryable, input: CreateCustomer, at: D
 export async function updateCustomer(tx: Queryable, id: string, input: UpdateCustomer, at: Date): Promise<Customer> {
   const columns = (Object.keys(sql.UPDATABLE) as (keyof UpdateCustomer)[]).filter((column) => input[column] !== undefined);
   if (!columns.length) return getCustomer(tx, id, at);
-  const { rows } = await tx.query<CustomerRow>(sql.updateCustomer(columns), [id, at, ...columns.map((column) => input[column])]);
+  const { rows } = await tx.query<CustomerRow>(sql.updateCustomer(columns), [id, at, ...columns.map((column) => (column === 'notification_preferences' ? JSON.stringify(input[column]) : input[column]))]);
   if (!rows[0]) throw notFound('Customer');
   return toCustomer(rows[0]);
 }
@@ -87,6 +89,32 @@ export async function listCustomers(tx: Queryable, filter: CustomerFilter, sort:
     page,
     toCustomer,
   );
+}
+
+/** Who a booking message goes to and whether they want it: null for an erased customer (no address left). */
+export interface NotificationTarget {
+  id: string;
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+  notification_preferences: { email: boolean; sms: boolean };
+  unsubscribe_token: string;
+}
+
+export async function notificationTarget(tx: Queryable, id: string): Promise<NotificationTarget | null> {
+  const { rows } = await tx.query<NotificationTarget>(sql.NOTIFICATION_TARGET, [id]);
+  return rows[0] ?? null;
+}
+
+/**
+ * The unsubscribe link: turns the customer's messages off (one channel, or both) and points the transaction at
+ * its organization. An unknown token is 404, like a wrong manage token.
+ */
+export async function unsubscribeByToken(tx: Queryable, token: string, channel: 'email' | 'sms' | null): Promise<void> {
+  const { rows } = await tx.query<{ organization_id: string; customer_id: string }>(sql.ENTER_UNSUBSCRIBE, [token]);
+  if (!rows[0]) throw notFound('Subscription');
+  markEntered(tx, rows[0].organization_id);
+  await tx.query(sql.UNSUBSCRIBE, [rows[0].customer_id, channel]);
 }
 
 export { bulkInsertCustomers, bulkSetCustomersCreatedAt, type BulkCustomer } from './bulk.js';

@@ -9,6 +9,7 @@ export interface CustomerRow {
   notes: string;
   tags: string[];
   marketing_opt_in: boolean;
+  notification_preferences: { email: boolean; sms: boolean };
   segment: Segment;
   lifetime_value_cents: number;
   total_bookings: number;
@@ -31,7 +32,7 @@ export const segmentExpr = (at: string) =>
 
 /** The select list of the API shape for a customers row `c`; `at` is the placeholder of the clock. */
 export const customerColumns = (at: string) => `c.id, c.full_name, c.email::text as email, c.phone, c.notes, c.tags,
-  c.marketing_opt_in, ${segmentExpr(at)} as segment, c.lifetime_value_cents, c.total_bookings, c.first_booking_at,
+  c.marketing_opt_in, c.notification_preferences, ${segmentExpr(at)} as segment, c.lifetime_value_cents, c.total_bookings, c.first_booking_at,
   c.last_booking_at, rfm_recency(c.last_booking_at, ${at}::timestamptz) as recency,
   rfm_frequency(c.total_bookings) as frequency, rfm_monetary(c.lifetime_value_cents) as monetary, c.created_at, c.updated_at`;
 
@@ -66,10 +67,10 @@ export const SELECT_SUMMARY = 'select id, full_name, email::text as email, phone
 
 export const LIVE_CUSTOMER_EXISTS = 'select 1 from customers where id = $1 and deleted_at is null';
 
-/** $5 tags as text[]; segment and RFM of the answer at $7. */
+/** $5 tags as text[]; segment and RFM of the answer at $7; $8 preferences as JSON text (null: both on). */
 export const INSERT_CUSTOMER = `
-insert into customers as c (organization_id, full_name, email, phone, notes, tags, marketing_opt_in)
-values (app_current_org(), $1, $2, $3, $4, $5::text[], $6) returning ${customerColumns('$7')}`;
+insert into customers as c (organization_id, full_name, email, phone, notes, tags, marketing_opt_in, notification_preferences)
+values (app_current_org(), $1, $2, $3, $4, $5::text[], $6, coalesce($8::jsonb, '{"email": true, "sms": true}')) returning ${customerColumns('$7')}`;
 
 /** Columns PUT may set, each with its SQL cast; the keys are the body's (validated, strict) field names. */
 export const UPDATABLE: Record<keyof UpdateCustomer, string> = {
@@ -79,6 +80,7 @@ export const UPDATABLE: Record<keyof UpdateCustomer, string> = {
   notes: 'text',
   tags: 'text[]',
   marketing_opt_in: 'boolean',
+  notification_preferences: 'jsonb',
 };
 
 /**
@@ -160,3 +162,15 @@ export const BULK_INSERT_CUSTOMERS = `insert into customers (id, organization_id
 export const BULK_SET_CREATED_AT = `update customers c set created_at = t.created_at
   from unnest($1::uuid[], $2::timestamptz[]) as t(id, created_at)
   where c.organization_id = app_current_org() and c.id = t.id`;
+
+/** Where and whether customer $1 may be written to: erased customers have no address, so they get nothing. */
+export const NOTIFICATION_TARGET = `select id, full_name, email::text as email, phone, notification_preferences, unsubscribe_token
+  from customers where id = $1 and deleted_at is null`;
+
+/** The customer behind an unsubscribe token, pointing the transaction at its organization (a definer, past RLS). */
+export const ENTER_UNSUBSCRIBE = 'select organization_id, customer_id from app_enter_unsubscribe($1)';
+
+/** Turns one channel off ($2: 'email' | 'sms'), or both when $2 is null. */
+export const UNSUBSCRIBE = `update customers set notification_preferences = notification_preferences
+  || case when $2::text is null then '{"email": false, "sms": false}'::jsonb else jsonb_build_object($2::text, false) end
+  where id = $1 and deleted_at is null`;

@@ -3,6 +3,7 @@ import { withTenant } from '../../db/tenant.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { fetchPage, type Pagination } from '../../http/pagination.js';
 import type { Attempt, JobQueue } from '../../queue/queue.js';
+import { withExtras, type MailExtras } from './attachments.js';
 import { defaultTemplate, type TemplateParts } from './defaults.js';
 import type { EmailTransport, OutgoingEmail, SendOutcome } from './mailer.js';
 import { TEMPLATE_EVENTS, type TemplateData, type TemplateEvent } from './placeholders.js';
@@ -23,6 +24,8 @@ export interface DeliveryInput {
   customerId?: string | null;
   /** A template event's variables (every placeholder of the event: '' where a value is absent), or a platform mail. */
   content: TemplateData | { subject: string; text: string };
+  /** At most one delivery per key in the organization: a second one with the same key writes nothing. */
+  dedupeKey?: string;
   /** Log the delivery as skipped (preferences, unsubscribe) instead of queueing it. */
   skipReason?: string;
 }
@@ -44,7 +47,12 @@ const toDelivery = ({ to_address, ...r }: DeliveryRow): Delivery => ({
  * Logs a delivery and enqueues its job, both in the caller's transaction: it is sent after commit, by a worker,
  * and a rolled-back change sends nothing. The transaction's organization owns the row.
  */
-export async function queueDelivery(tx: Queryable, queue: JobQueue, input: DeliveryInput): Promise<Delivery> {
+export async function queueDelivery(tx: Queryable, queue: JobQueue, input: Omit<DeliveryInput, 'dedupeKey'>): Promise<Delivery> {
+  return (await queueDeliveryOnce(tx, queue, input))!;
+}
+
+/** queueDelivery with a `dedupeKey`: null when a delivery with that key exists already (nothing is written). */
+export async function queueDeliveryOnce(tx: Queryable, queue: JobQueue, input: DeliveryInput): Promise<Delivery | null> {
   const status: DeliveryStatus = input.skipReason ? 'skipped' : 'queued';
   const { rows } = await tx.query<DeliveryRow & { organization_id: string }>(sql.INSERT_DELIVERY, [
     input.event,
@@ -56,8 +64,11 @@ export async function queueDelivery(tx: Queryable, queue: JobQueue, input: Deliv
     input.bookingId ?? null,
     input.customerId ?? null,
     input.skipReason ? null : JSON.stringify(input.content),
+    input.dedupeKey ?? null,
   ]);
-  const { organization_id, ...row } = rows[0]!;
+  // Its key was taken: this message was written before (a job that ran twice).
+  if (!rows[0]) return null;
+  const { organization_id, ...row } = rows[0];
   if (status === 'queued') await queue.enqueue(tx, 'notification-deliver', { organization_id, delivery_id: row.id });
   return toDelivery(row);
 }
@@ -99,7 +110,7 @@ interface ToSend {
 }
 
 /** The message a delivery row stands for: a platform mail as written, else its template (or the built-in one) rendered. */
-function compose(row: ToSend): { mail: OutgoingEmail; templateId: string | null } {
+async function compose(row: ToSend): Promise<{ mail: OutgoingEmail; templateId: string | null }> {
   const content = row.content ?? {};
   if ((PLATFORM_EVENTS as readonly string[]).includes(row.event)) {
     return { mail: { event: row.event, to: row.to_address, subject: String(content.subject), text: String(content.text) }, templateId: null };
@@ -107,7 +118,8 @@ function compose(row: ToSend): { mail: OutgoingEmail; templateId: string | null 
   if (!(TEMPLATE_EVENTS as readonly string[]).includes(row.event)) throw new Error(`no template for event ${row.event}`);
   const own: TemplateParts | null = row.body_text === null ? null : { subject: row.subject, body_text: row.body_text, body_html: row.body_html };
   const parts = renderTemplate(own ?? defaultTemplate(row.event as TemplateEvent, row.channel), content as TemplateData);
-  return { mail: { event: row.event, to: row.to_address, subject: parts.subject ?? '', text: parts.body_text, html: parts.body_html }, templateId: own ? row.template_id : null };
+  const mail = { event: row.event, to: row.to_address, subject: parts.subject ?? '', text: parts.body_text, html: parts.body_html };
+  return { mail: await withExtras(mail, content._mail as MailExtras | undefined), templateId: own ? row.template_id : null };
 }
 
 /**
@@ -129,7 +141,7 @@ export async function deliverNotification(
     const row = rows[0];
     if (!row || row.status !== 'queued') return null;
     try {
-      return { ...compose(row), channel: row.channel };
+      return { ...(await compose(row)), channel: row.channel };
     } catch (err) {
       return { renderError: err instanceof Error ? err.message : String(err) };
     }

@@ -8,6 +8,8 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html?: string | null;
+  /** A booking's .ics and QR code (attachments.ts). */
+  attachments?: { filename: string; content: string | Buffer; contentType: string; cid?: string }[];
 }
 
 /** How an attempt ended: `permanent` failures (the server refused for good, 5xx) are not retried. */
@@ -45,6 +47,7 @@ export function emailTransport(opts: { url: string | undefined; from: string; ti
           subject: mail.subject,
           text: mail.text,
           ...(mail.html ? { html: mail.html } : {}),
+          ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
           headers: { 'X-BookingTMS-Event': mail.event },
         });
         return { ok: true };

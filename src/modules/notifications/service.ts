@@ -4,6 +4,7 @@ import type { JobPayloads, JobQueue } from '../../queue/queue.js';
 import { queueDelivery, type PlatformEvent } from './deliveries.js';
 import type { EmailTransport } from './mailer.js';
 
+export { notifyBooking, notifyBookingChange, sendReminder, type BookingNoticeContext, type ReminderOutcome } from './booking-mail.js';
 export { deliverNotification, listDeliveries, queueDelivery, retryDelivery, PLATFORM_EVENTS, type DeliveryInput, type PlatformEvent } from './deliveries.js';
 export { emailTransport, type EmailTransport, type OutgoingEmail, type SendOutcome } from './mailer.js';
 export { bookingData, formatMoney, TEMPLATE_EVENTS, type BookingDataInput, type TemplateData, type TemplateEvent } from './placeholders.js';

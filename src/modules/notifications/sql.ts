@@ -27,8 +27,13 @@ export const templatePage = (limit: string, offset: string) =>
 const DELIVERY_COLUMNS = `id, event, channel, to_address, status, attempts, last_error, template_id, booking_id, customer_id, sent_at, created_at`;
 
 export const INSERT_DELIVERY = `insert into notification_deliveries
-  (organization_id, event, channel, to_address, locale, status, last_error, booking_id, customer_id, content)
-  values (app_current_org(), $1, $2, $3, $4, $5, $6, $7, $8, $9) returning organization_id, ${DELIVERY_COLUMNS}`;
+  (organization_id, event, channel, to_address, locale, status, last_error, booking_id, customer_id, content, dedupe_key)
+  values (app_current_org(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+  on conflict (organization_id, dedupe_key) where dedupe_key is not null do nothing
+  returning organization_id, ${DELIVERY_COLUMNS}`;
+
+/** Whether a delivery with this key ($1) was written (a reminder already sent or queued). */
+export const DELIVERY_BY_KEY = 'select 1 from notification_deliveries where dedupe_key = $1';
 
 /**
  * A delivery to attempt, with the organization's template for its event, channel and locale (or the locale's

@@ -36,6 +36,12 @@ export const policiesSchema = z
     referral_reward_cents: z.number().int().min(0).max(10_000_000).optional(),
     /** The first day of a week in the dashboard's trend and the reports' weekly buckets. */
     week_start: weekday.optional(),
+    /** Reminder mails, this many minutes before the start (one per entry; [] = none). */
+    reminder_offsets_minutes: z
+      .array(z.number().int().min(1).max(60 * 24 * 30))
+      .max(5)
+      .refine((list) => new Set(list).size === list.length, 'each offset once')
+      .optional(),
   })
   .strict();
 
@@ -59,6 +65,7 @@ export const DEFAULT_POLICIES = {
   accept_cash: true,
   referral_reward_cents: 0,
   week_start: 'monday' as (typeof WEEKDAYS)[number],
+  reminder_offsets_minutes: [1440] as number[],
 };
 
 export const addressSchema = z
@@ -94,6 +101,7 @@ export const organizationSchema = z
       accept_cash: z.boolean(),
       referral_reward_cents: z.number(),
       week_start: weekday,
+      reminder_offsets_minutes: z.array(z.number().int()),
       // Last: it has no default, so it comes after the defaults' keys in the merged object (toOrganization).
       terms: z.string().optional(),
     }),

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { publicBaseUrl } from '../../config.js';
 import { errors } from '../../http/fields.js';
+import { unsubscribeByToken } from '../customers/service.js';
+import { notifyBookingChange } from '../notifications/service.js';
 import { clientScope, idempotent, requestFingerprint } from '../../http/idempotency.js';
 import { availabilitySchema, publicAvailabilityQuery } from '../availability/schemas.js';
 import { availabilityCacheFor, cachedAvailability } from '../availability/service.js';
@@ -90,6 +93,8 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
             { source: 'widget', createdBy: null, enforceNotice: true, withManageToken: true, trustedContact: false, gateway: app.stripe, checkout },
             app.clock(),
           );
+          // The manage token exists only here: the confirmation (its links and QR code) is queued with it.
+          await notifyBookingChange(tx, app.queue, null, booking, { baseUrl: publicBaseUrl(app.config), now: app.clock(), manageToken });
           return { status: 201, body: { ...toPublicBooking(booking), manage_token: manageToken!, payment } };
         });
       }, anonymous);
@@ -107,7 +112,27 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/public/bookings/:booking_number/cancel',
     { schema: { tags, summary: 'Cancel under the organization’s cancellation policy', params: bookingNumberParams, body: cancelBody, response: { 200: publicBookingSchema, ...errors(...publicErrors, 409, 422) } } },
-    (request) => request.tenant((tx) => cancelByCustomer(tx, request.params.booking_number, request.body.token, app.clock(), app.stripe), anonymous),
+    (request) =>
+      request.tenant((tx) => cancelByCustomer(tx, app.queue, request.params.booking_number, request.body.token, app.clock(), app.stripe, publicBaseUrl(app.config)), anonymous),
+  );
+
+  app.get(
+    '/public/unsubscribe/:token',
+    {
+      schema: {
+        tags,
+        summary: 'The unsubscribe link of every customer mail: turns the customer’s booking messages off (or one channel)',
+        params: z.object({ token: z.string().min(1).max(200) }),
+        querystring: z.object({ channel: z.enum(['email', 'sms']).optional() }),
+        response: { 200: z.object({ unsubscribed: z.array(z.enum(['email', 'sms'])) }), ...errors(...publicErrors) },
+      },
+    },
+    (request) =>
+      request.tenant(async (tx) => {
+        const channel = request.query.channel ?? null;
+        await unsubscribeByToken(tx, request.params.token, channel);
+        return { unsubscribed: channel ? [channel] : (['email', 'sms'] as const).slice() };
+      }, anonymous),
   );
 
   app.post(

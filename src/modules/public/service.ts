@@ -4,6 +4,8 @@ import type { Booking } from '../bookings/schemas.js';
 import { bookingByManageToken, cancelBooking, getBooking, loadBookingRow } from '../bookings/service.js';
 import type { StripeGateway } from '../payments/service.js';
 import { getOrganization } from '../organizations/service.js';
+import { notifyBookingChange } from '../notifications/service.js';
+import type { JobQueue } from '../../queue/queue.js';
 import { listPublicGames } from '../games/service.js';
 import { enterEmbedKey, publicVenue } from '../venues/service.js';
 
@@ -57,7 +59,7 @@ export async function viewBooking(tx: Queryable, bookingNumber: string, token: s
 }
 
 /** The customer cancels under the organization's policy (too late: 422 rule_violation). */
-export async function cancelByCustomer(tx: Queryable, bookingNumber: string, token: string, now: Date, gateway: StripeGateway | null) {
+export async function cancelByCustomer(tx: Queryable, queue: JobQueue, bookingNumber: string, token: string, now: Date, gateway: StripeGateway | null, baseUrl: string) {
   const id = await bookingByManageToken(tx, bookingNumber, token);
   const row = await loadBookingRow(tx, id, true);
   // Even a policy that allows late cancellations means "before the start": a session that has begun (or is
@@ -65,7 +67,11 @@ export async function cancelByCustomer(tx: Queryable, bookingNumber: string, tok
   if (row.status !== 'cancelled' && row.start_at.getTime() <= now.getTime()) {
     throw new AppError('rule_violation', 'The booking has already started and can no longer be cancelled online');
   }
-  return toPublicBooking(await cancelBooking(tx, id, now, { enforceWindow: true }, { gateway, actorId: null }));
+  const before = await getBooking(tx, id);
+  const after = await cancelBooking(tx, id, now, { enforceWindow: true }, { gateway, actorId: null });
+  // The customer holds the token, so the mail's links may carry it again.
+  await notifyBookingChange(tx, queue, before, after, { baseUrl, now, manageToken: token });
+  return toPublicBooking(after);
 }
 
 /**
