@@ -12,7 +12,9 @@ create table user_notifications (
   -- What it is about: { table, id } of the record, for a link in the app.
   record jsonb,
   read_at timestamptz,
-  created_at timestamptz not null default now(),
+  -- The statement's own clock, not the transaction's: one dispatcher pass writes several, and newest-first must
+  -- keep the order in which they happened.
+  created_at timestamptz not null default clock_timestamp(),
   primary key (organization_id, id),
   foreign key (organization_id, user_id) references users (organization_id, id) on delete cascade
 );
