@@ -53,3 +53,20 @@ export async function bookingOf(app: FastifyInstance, w: MoneyWorld, id: string)
   expect(res.status).toBe(200);
   return res.body as { status: string; final_amount: number; amount_paid: number; refund_amount: number; payment_status: string; discount_amount: number; tax_amount: number; total_amount: number };
 }
+
+/**
+ * Waits until every domain event written so far is readable by the stream's readers. They read only events of
+ * transactions older than the oldest one still running anywhere on the server (docs/integrations.md), and on a
+ * shared test server other test files' transactions hold that horizon back for a moment.
+ */
+export async function eventsSettled(db: { query<T>(sql: string): Promise<{ rows: T[] }> }, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await db.query<{ pending: boolean }>(
+      'select exists (select 1 from domain_events where xid >= pg_snapshot_xmin(pg_current_snapshot())) as pending',
+    );
+    if (!rows[0]!.pending) return;
+    if (Date.now() > deadline) throw new Error('domain events did not settle');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

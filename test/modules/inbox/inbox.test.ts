@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatchInbox } from '../../../src/modules/inbox/service.js';
 import { call, useTestApp } from '../../support/app.js';
 import { addUser, uniqueEmail } from '../../support/fixtures.js';
-import { moneyWorld, type MoneyWorld } from '../../support/money.js';
+import { eventsSettled, moneyWorld, type MoneyWorld } from '../../support/money.js';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const get = useTestApp({ now: NOW });
@@ -18,12 +18,14 @@ describe('in-app notifications for staff', () => {
 
   it('tells every staff user of a widget booking and a cancellation, each only their own', async () => {
     w = await moneyWorld(app());
+    await eventsSettled(get().db);
     await dispatchInbox(get().db);
     const other = await moneyWorld(app());
     const second = await addUser(app(), w.admin, 'staff');
     const booked = await widgetBooking('2026-06-10T14:00:00-04:00');
     expect(booked.status).toBe(201);
     await call(app(), 'POST', `/api/public/bookings/${booked.body.booking_number}/cancel`, { body: { token: booked.body.manage_token } });
+    await eventsSettled(get().db);
     await dispatchInbox(get().db);
     for (const token of [w.staff, second.token, w.manager, w.admin]) {
       const mine = await inbox(token);
@@ -53,6 +55,7 @@ describe('in-app notifications for staff', () => {
     expect((await call(app(), 'GET', '/api/notifications/settings', { token: w.staff })).body).toEqual({ 'booking.created': { in_app: false } });
     expect((await call(app(), 'PUT', '/api/notifications/settings', { token: w.staff, body: { 'booking.nope': { in_app: false } } })).status).toBe(400);
     await widgetBooking('2026-06-10T16:00:00-04:00');
+    await eventsSettled(get().db);
     await dispatchInbox(get().db);
     expect((await inbox(w.staff, '?unread=true')).total).toBe(0);
     expect((await inbox(w.manager, '?unread=true')).total).toBe(3);

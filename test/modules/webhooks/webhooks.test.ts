@@ -4,7 +4,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runWebhookDispatch, type DispatchOptions } from '../../../src/modules/webhooks/service.js';
 import { call, createTestApp, type TestApp } from '../../support/app.js';
-import { moneyWorld, staffBooking, type MoneyWorld } from '../../support/money.js';
+import { eventsSettled, moneyWorld, staffBooking, type MoneyWorld } from '../../support/money.js';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 
@@ -37,8 +37,10 @@ describe('outgoing webhooks (Standard Webhooks)', () => {
   let w: MoneyWorld;
   let rx: Awaited<ReturnType<typeof receiver>>;
   let clock = NOW;
-  const pass = (opts: Partial<DispatchOptions> = {}) =>
-    runWebhookDispatch(t.db, { now: clock, timeoutMs: 300, allowPrivate: true, maxAttempts: 4, disableAfter: 50, ...opts });
+  const pass = async (opts: Partial<DispatchOptions> = {}) => {
+    await eventsSettled(t.db);
+    return runWebhookDispatch(t.db, { now: clock, timeoutMs: 300, allowPrivate: true, maxAttempts: 4, disableAfter: 50, ...opts });
+  };
   const hook = async (body: Record<string, unknown> = {}) => {
     // One endpoint at a time: each test plans its receiver's answers for its own deliveries.
     const existing = (await call(t.app, 'GET', '/api/webhooks', { token: w.admin })).body.data as { id: string }[];
