@@ -78,7 +78,7 @@ export async function redeemCoupon(
   if (!c) throw invalidCode(UNKNOWN);
   assertLive(c, now);
   assertUnderLimits(c, 0);
-  const inserted = await tx.query(sql.INSERT_REDEMPTION, [input.couponId, input.bookingId, input.customerId, input.discountCents, now, c.max_per_customer]);
+  const inserted = await tx.query(sql.INSERT_REDEMPTION, [input.couponId, input.bookingId, input.customerId, input.discountCents, c.max_per_customer]);
   if (!inserted.rows.length) throw limitReached(`This coupon can be used ${c.max_per_customer} time(s) per customer`);
 }
 

@@ -102,16 +102,18 @@ select ${COLUMNS},
 from coupons c where c.code = $1::citext and c.archived_at is null`;
 
 /**
- * A redemption of coupon $1 for booking $2 by customer $3, discount $4, at $5, inserted only while the customer holds
- * fewer than $6 live redemptions of it ($6 null: no such limit). Run after LOCK_COUPON: this statement's snapshot is
+ * A redemption of coupon $1 for booking $2 by customer $3, discount $4, inserted only while the customer holds
+ * fewer than $5 live redemptions of it ($5 null: no such limit). Run after LOCK_COUPON: this statement's snapshot is
  * taken after the lock was granted, so the count sees every committed competitor, and none can commit meanwhile.
- * The count trigger of migration 0013 then raises the counter (its check constraint is the wall).
+ * The count trigger of migration 0013 then raises the counter (its check constraint is the wall). The row is stamped
+ * by the database's clock (the column's default), like its release and every payment row, so a redemption and its
+ * release are reported on the days they happened even when the app's clock is set apart (tests, a skewed host).
  */
 export const INSERT_REDEMPTION = `
-insert into coupon_redemptions (organization_id, coupon_id, booking_id, customer_id, discount_cents, created_at)
-select app_current_org(), $1::uuid, $2::uuid, $3::uuid, $4::int, $5::timestamptz
-where $6::int is null or (select count(*) from coupon_redemptions r
-                           where r.coupon_id = $1::uuid and r.customer_id = $3::uuid and r.released_at is null) < $6::int
+insert into coupon_redemptions (organization_id, coupon_id, booking_id, customer_id, discount_cents)
+select app_current_org(), $1::uuid, $2::uuid, $3::uuid, $4::int
+where $5::int is null or (select count(*) from coupon_redemptions r
+                           where r.coupon_id = $1::uuid and r.customer_id = $3::uuid and r.released_at is null) < $5::int
 returning id`;
 
 /** Releases booking $1's live redemption; the count trigger gives the use back to the coupon. */
