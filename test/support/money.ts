@@ -56,14 +56,14 @@ export async function bookingOf(app: FastifyInstance, w: MoneyWorld, id: string)
 
 /**
  * Waits until every domain event written so far is readable by the stream's readers. They read only events of
- * transactions older than the oldest one still running anywhere on the server (docs/integrations.md), and on a
- * shared test server other test files' transactions hold that horizon back for a moment.
+ * transactions older than the oldest one still running in the database (app_event_horizon, docs/integrations.md),
+ * and a test's own background work (a dispatcher pass, a job) holds that horizon back for a moment.
  */
 export async function eventsSettled(db: { query<T>(sql: string): Promise<{ rows: T[] }> }, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { rows } = await db.query<{ pending: boolean }>(
-      'select exists (select 1 from domain_events where xid >= pg_snapshot_xmin(pg_current_snapshot())) as pending',
+      'select exists (select 1 from domain_events where xid >= app_event_horizon()) as pending',
     );
     if (!rows[0]!.pending) return;
     if (Date.now() > deadline) throw new Error('domain events did not settle');

@@ -83,14 +83,35 @@ end $$;
 create trigger customers_events after insert on customers
   for each row when (not app_bulk_load('events')) execute function customers_emit_event();
 
--- Every organization's events after a cursor, for one process's stream hub: only events of transactions older
--- than the oldest one still running (pg_snapshot_xmin), in (xid, id) order, so that every event a later call
--- could see sorts after the cursor. SECURITY DEFINER: the hub serves every organization and filters per subscriber.
+-- The settled horizon: every event of a transaction below it is final (committed or rolled back), so a reader's
+-- cursor may pass it. It is the oldest transaction still running in this snapshot, leaving out the ones known to
+-- run in another database of the same server: they cannot write this table, and counting them (as
+-- pg_snapshot_xmin alone does) lets one long transaction anywhere on the server (a bulk load in another database)
+-- stall every process's live updates and webhooks. A running transaction is left out only on positive proof
+-- (pg_stat_activity shows its xid on a backend of another database; a backend never changes database and an xid
+-- is never reused, so a stale view cannot mislead); without that proof (a role that may not see other sessions,
+-- a prepared transaction) it counts, as before. SECURITY DEFINER so the owner's view of pg_stat_activity is used.
+create function app_event_horizon() returns xid8
+language sql stable security definer set search_path = pg_catalog, pg_temp as $$
+  select coalesce((select min(x.xid) from pg_snapshot_xip(s.snap) as x(xid)
+                     where not exists (select 1 from pg_stat_activity a
+                                        where a.backend_xid is not null
+                                          and a.datid <> (select d.oid from pg_database d where d.datname = current_database())
+                                          and a.backend_xid::text::bigint = x.xid::text::numeric % 4294967296)),
+                  pg_snapshot_xmax(s.snap))
+    from (select pg_current_snapshot() as snap) s
+$$;
+revoke all on function app_event_horizon from public;
+grant execute on function app_event_horizon to bookingtms_app;
+
+-- Every organization's events after a cursor, for one process's stream hub: only events below the settled horizon,
+-- in (xid, id) order, so that every event a later call could see sorts after the cursor. SECURITY DEFINER: the hub
+-- serves every organization and filters per subscriber.
 create function app_domain_events_after(p_xid xid8, p_id bigint, p_limit integer)
 returns table (organization_id uuid, id bigint, xid xid8, type text, data jsonb, occurred_at timestamptz)
 language sql stable security definer set search_path = public, pg_temp as $$
   select e.organization_id, e.id, e.xid, e.type, e.data, e.occurred_at from domain_events e
-   where (e.xid, e.id) > (p_xid, p_id) and e.xid < pg_snapshot_xmin(pg_current_snapshot())
+   where (e.xid, e.id) > (p_xid, p_id) and e.xid < app_event_horizon()
    order by e.xid, e.id limit p_limit
 $$;
 revoke all on function app_domain_events_after from public;
@@ -100,7 +121,7 @@ grant execute on function app_domain_events_after to bookingtms_app;
 create function app_domain_events_head() returns table (xid xid8, id bigint)
 language sql stable security definer set search_path = public, pg_temp as $$
   select coalesce(max(e.xid), '0'::xid8), coalesce(max(e.id), 0) from domain_events e
-   where e.xid < pg_snapshot_xmin(pg_current_snapshot())
+   where e.xid < app_event_horizon()
 $$;
 revoke all on function app_domain_events_head from public;
 grant execute on function app_domain_events_head to bookingtms_app;

@@ -11,7 +11,7 @@ export const EVENTS_HEAD = 'select xid::text, id::text from app_domain_events_he
  * client's backlog (Last-Event-ID), under row-level security.
  */
 export const BACKLOG = `select organization_id, id::text, xid::text, type, data, occurred_at from domain_events
-  where (xid, id) > ($1::xid8, $2::bigint) and xid < pg_snapshot_xmin(pg_current_snapshot())
+  where (xid, id) > ($1::xid8, $2::bigint) and xid < app_event_horizon()
   order by xid, id limit $3`;
 
 export interface EventRow {

@@ -101,5 +101,30 @@ describe('GET /api/events: the organization’s changes as Server-Sent Events', 
       expect((await call(second, 'DELETE', `/api/bookings/${b.id}`, { token: w.staff })).status).toBe(200);
       expect((await onFirst.next('booking.cancelled')).data.data.id).toBe(b.id);
     });
+
+    it('a transaction left open in another database of the server does not hold the stream back', async () => {
+      // An xid-holding transaction on the server's `test` database (another tenant's database, a bulk load): the
+      // horizon is this database's oldest running transaction, so events still flow (app_event_horizon).
+      const elsewhere = await openDatabase({ url: process.env.TEST_DATABASE_URL!, poolSize: 1 });
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let began!: () => void;
+      const open0 = new Promise<void>((r) => (began = r));
+      const blocker = elsewhere.transaction(async (tx) => {
+        await tx.query('select pg_current_xact_id()');
+        began();
+        await held;
+      });
+      try {
+        await open0;
+        const s = await open(w.staff);
+        const b = await staffBooking(t.app, w, '2026-06-13T14:00:00-04:00');
+        expect((await s.next('booking.created')).data.data.id).toBe(b.id);
+      } finally {
+        release();
+        await blocker;
+        await elsewhere.close();
+      }
+    });
   });
 });
