@@ -211,6 +211,16 @@ describe('calendar feeds: a secret iCalendar URL per venue', () => {
     expect((await call(app, 'POST', `/api/venues/${a.venue.id}/calendar-feed`, { token: a.org.token })).status).toBe(422);
   });
 
+  it('both routes are in the OpenAPI document with their answers', async () => {
+    const doc = (await t().app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const post = doc.paths['/api/venues/{id}/calendar-feed'].post;
+    expect(Object.keys(post.responses).sort()).toEqual(['200', '400', '401', '403', '404', '422', '429', '500']);
+    expect(post.security).toEqual([{ bearer: [] }]);
+    const get = doc.paths['/api/public/calendar/{token}.ics'].get;
+    expect(Object.keys(get.responses).sort()).toEqual(['200', '304', '400', '404', '429', '500']);
+    expect(get.security).toBeUndefined();
+  });
+
   it('DTSTAMP and LAST-MODIFIED are the booking’s last change, so unchanged bookings read the same on every fetch', async () => {
     const { app } = t();
     const w = await feedWorld(app, 'Europe/Berlin');
