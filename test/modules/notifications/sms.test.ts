@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config.js';
 import { call, useTestApp } from '../../support/app.js';
 import { createCustomer, createGame, createVenue, EVERY_DAY_10_TO_22 } from '../../support/catalog.js';
 import { useFakeTwilio, type FakeTwilio } from '../../support/fake-twilio.js';
@@ -250,5 +251,17 @@ describe('SMS with no Twilio configured', () => {
     // Settled: its content (the message's variables) is gone.
     const { rows } = await db.query<{ content: unknown }>('select content from notification_deliveries where id = $1', [row!.id]);
     expect(rows[0]!.content).toBeNull();
+  });
+});
+
+describe('Twilio settings', () => {
+  it('all three credentials or none: half a set-up stops the start, naming what is missing', () => {
+    const sid = `AC${'0'.repeat(32)}`;
+    expect(() => loadConfig({ TWILIO_ACCOUNT_SID: sid })).toThrow(/TWILIO_AUTH_TOKEN: is required with TWILIO_ACCOUNT_SID[\s\S]*TWILIO_FROM: is required/);
+    expect(() => loadConfig({ TWILIO_ACCOUNT_SID: 'SK123', TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: FROM })).toThrow(/TWILIO_ACCOUNT_SID: must be a Twilio account SID/);
+    expect(() => loadConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '555-0100' })).toThrow(/TWILIO_FROM: must be a number in E\.164/);
+    expect(() => loadConfig({ TWILIO_API_BASE: 'https://api.twilio.com/2010-04-01' })).toThrow(/TWILIO_API_BASE/);
+    expect(loadConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: `MG${'a'.repeat(32)}` }).TWILIO_API_BASE).toBe('https://api.twilio.com');
+    expect(loadConfig({}).TWILIO_ACCOUNT_SID).toBeUndefined();
   });
 });
