@@ -14,6 +14,9 @@ export interface FeedInput {
   to: Date;
 }
 
+/** RFC 5545 TEXT escaping (3.3.11): a name with a line break or a comma stays one property value. */
+const escapeText = (v: string) => v.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+
 const players = (n: number) => `${n} ${n === 1 ? 'player' : 'players'}`;
 
 /**
@@ -28,12 +31,12 @@ const players = (n: number) => `${n} ${n === 1 ? 'player' : 'players'}`;
 export function bookingsFeed(input: FeedInput): string {
   const zone = input.venue.timezone;
   const calendar = ical({
-    name: `${input.venue.name} bookings`,
+    // ical-generator writes the calendar's name as given (events' texts it escapes itself).
+    name: escapeText(`${input.venue.name} bookings`),
     prodId: { company: 'BookingTMS', product: 'calendar-feed', language: 'EN' },
     ttl: REFRESH_SECONDS,
     // No calendar-wide zone: ical-generator would then write DTSTAMP and UTC fallbacks as floating local times.
     timezone: { name: null, generator: (tz) => vtimezone(tz, input.from.getTime(), input.to.getTime() + 2 * 86_400_000) },
-    x: { 'X-WR-TIMEZONE': zone },
   });
   for (const b of input.bookings) {
     const start = b.start_at.getTime();
@@ -54,5 +57,7 @@ export function bookingsFeed(input: FeedInput): string {
       created: b.created_at,
     });
   }
-  return calendar.toString();
+  // The zone apps show the calendar in: a calendar property, so before the first component (ical-generator would
+  // write its custom properties after the events).
+  return calendar.toString().replace(/^(PRODID:[^\r\n]*\r\n)/m, `$1X-WR-TIMEZONE:${zone}\r\n`);
 }

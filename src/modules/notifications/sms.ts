@@ -76,8 +76,9 @@ export function smsTransport(s: TwilioSettings): SmsTransport {
     return { configured: false, send: async () => ({ ok: false, error: SMS_NOT_CONFIGURED, permanent: true }) };
   }
   const httpClient = s.apiBase === TWILIO_ORIGIN ? new twilio.RequestClient({ timeout: s.timeoutMs, autoRetry: false }) : new RedirectingClient(s.apiBase, s.timeoutMs);
-  // env: {} so that TWILIO_EDGE / TWILIO_REGION in the environment cannot send the requests elsewhere unnoticed.
-  const client = twilio(s.accountSid, s.authToken, { httpClient, env: {}, timeout: s.timeoutMs, autoRetry: false });
+  // The SDK itself reads TWILIO_EDGE / TWILIO_REGION from the environment (Twilio's edge locations); with another
+  // TWILIO_API_BASE every request goes to that origin whatever they say.
+  const client = twilio(s.accountSid, s.authToken, { httpClient, timeout: s.timeoutMs, autoRetry: false });
   const sender = s.from.startsWith('MG') ? { messagingServiceSid: s.from } : { from: s.from };
   return {
     configured: true,

@@ -211,6 +211,19 @@ describe('calendar feeds: a secret iCalendar URL per venue', () => {
     expect((await call(app, 'POST', `/api/venues/${a.venue.id}/calendar-feed`, { token: a.org.token })).status).toBe(422);
   });
 
+  it('a venue name with line breaks and separators stays one property: nothing can be injected into the feed', async () => {
+    const { app } = t();
+    const w = await feedWorld(app, 'America/New_York');
+    const hostile = 'Evil, Inc.; \\x\r\nBEGIN:VEVENT\nUID:injected';
+    expect((await call(app, 'PUT', `/api/venues/${w.venue.id}`, { token: w.org.token, body: { name: hostile } })).status).toBe(200);
+    const b = await w.book('2026-10-22T15:00:00Z');
+    const body = (await fetchFeed(app, await w.feedUrl())).body;
+    expect([...parseFeed(body).events.keys()]).toEqual([`${b.id}@bookingtms`]);
+    expect(body.split('\r\n').filter((line) => line === 'BEGIN:VEVENT')).toHaveLength(1);
+    expect(body).not.toMatch(/^UID:injected/m);
+    expect(body).toContain('X-WR-CALNAME:Evil\\, Inc.\\; \\\\x\\nBEGIN:VEVENT\\nUID:injected bookings');
+  });
+
   it('both routes are in the OpenAPI document with their answers', async () => {
     const doc = (await t().app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const post = doc.paths['/api/venues/{id}/calendar-feed'].post;
