@@ -15,7 +15,7 @@ export interface CalendarBooking {
 }
 
 /** At most this many bookings in one feed (the earliest first): a feed stays something a calendar app will read. */
-export const CALENDAR_MAX_BOOKINGS = 20_000;
+const CALENDAR_MAX_BOOKINGS = 20_000;
 
 /** The venue's live bookings (not cancelled, not holds) starting in [from, to), by start. */
 export async function venueCalendarBookings(tx: Queryable, venueId: string, from: Date, to: Date): Promise<CalendarBooking[]> {

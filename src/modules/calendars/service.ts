@@ -11,8 +11,8 @@ import * as sql from './sql.js';
 
 const DAY_MS = 86_400_000;
 /** What a feed holds: bookings starting from 60 days before the current (UTC) day to 365 days after it. */
-export const FEED_DAYS_BEFORE = 60;
-export const FEED_DAYS_AFTER = 365;
+const FEED_DAYS_BEFORE = 60;
+const FEED_DAYS_AFTER = 365;
 
 // 256 random bits, base64url: 43 characters. Anything else cannot be a token, and is not looked up.
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;

@@ -36,7 +36,7 @@ interface Notice extends BookingNoticeContext {
 }
 
 /** Booking events that also go out as a text message: what a customer needs on their phone, not every receipt. */
-export const SMS_EVENTS: readonly BookingEvent[] = ['booking_confirmed', 'booking_rescheduled', 'booking_cancelled', 'booking_reminder'];
+const SMS_EVENTS: readonly BookingEvent[] = ['booking_confirmed', 'booking_rescheduled', 'booking_cancelled', 'booking_reminder'];
 
 /**
  * Queues the customer's messages for a booking event in the caller's transaction (a rolled-back change sends

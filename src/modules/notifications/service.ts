@@ -6,8 +6,7 @@ import type { EmailTransport } from './mailer.js';
 
 export { notifyBooking, notifyBookingChange, sendReminder, type BookingNoticeContext, type ReminderOutcome } from './booking-mail.js';
 export { deliverNotification, listDeliveries, queueDelivery, retryDelivery, PLATFORM_EVENTS, type DeliveryInput, type PlatformEvent, type Transports } from './deliveries.js';
-export { smsTransport, type OutgoingSms, type SmsTransport, type TwilioSettings } from './sms.js';
-export { smsTarget, type SmsTarget } from './phone.js';
+export { smsTransport, type SmsTransport } from './sms.js';
 export { emailTransport, type EmailTransport, type OutgoingEmail, type SendOutcome } from './mailer.js';
 export { bookingData, formatMoney, TEMPLATE_EVENTS, type BookingDataInput, type TemplateData, type TemplateEvent } from './placeholders.js';
 export {
