@@ -9,8 +9,13 @@ const ZONES = Intl.supportedValuesOf('timeZone');
 const FROM = Date.UTC(2026, 0, 1);
 const TO = Date.UTC(2028, 0, 1);
 
-/** The instant ical.js reads from `DTSTART;TZID=zone:<local>` with our VTIMEZONE of the zone in the calendar. */
-function readBack(zone: string, local: string, fromMs: number, toMs: number): number {
+/**
+ * The instant ical.js reads from `DTSTART;TZID=zone:<local>` with our VTIMEZONE of the zone in the calendar, made
+ * for the 60 days around the instant (a feed's window holds every change near its bookings the same way).
+ */
+function readBack(zone: string, local: string, ms: number): number {
+  const fromMs = ms - 30 * DAY;
+  const toMs = ms + 30 * DAY;
   const text = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -35,25 +40,26 @@ describe('VTIMEZONE from the runtime’s zone data', () => {
         // A repeated wall time names its first instant (RFC 5545): the feed writes those in UTC instead.
         fc.pre(!wallTimeRepeats(ms, zone));
         const local = DateTime.fromMillis(ms, { zone }).toFormat("yyyyMMdd'T'HHmmss");
-        expect(readBack(zone, local, FROM, TO)).toBe(ms);
+        expect(readBack(zone, local, ms)).toBe(ms);
       }),
       { numRuns: 400 },
     );
-  });
+  }, 180_000);
 
   it('and within hours of each offset change, where a wrong onset would show', () => {
-    const changing = ZONES.map((zone) => ({ zone, changes: offsetChanges(zone, FROM, TO) })).filter((z) => z.changes.length > 0);
+    const changing = ZONES.map((zone) => ({ zone, changes: offsetChanges(zone, FROM, FROM + 366 * DAY) })).filter((z) => z.changes.length > 0);
     expect(changing.length).toBeGreaterThan(50);
     fc.assert(
       fc.property(fc.constantFrom(...changing), fc.nat(), fc.integer({ min: -180, max: 180 }), ({ zone, changes }, i, minutes) => {
         const ms = changes[i % changes.length]!.atMs + minutes * 60_000;
         fc.pre(!wallTimeRepeats(ms, zone));
         const local = DateTime.fromMillis(ms, { zone }).toFormat("yyyyMMdd'T'HHmmss");
-        expect(readBack(zone, local, FROM, TO)).toBe(ms);
+        expect(readBack(zone, local, ms)).toBe(ms);
       }),
       { numRuns: 300 },
     );
-  });
+    // Pure CPU: on a loaded shared machine it takes many times its idle few seconds.
+  }, 180_000);
 
   it('finds each offset change to the second, with the offsets on either side', () => {
     const changes = offsetChanges('America/New_York', Date.UTC(2026, 0, 1), Date.UTC(2027, 0, 1));
