@@ -31,6 +31,7 @@ import { notificationsRoutes } from './modules/notifications/routes.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { venuesRoutes } from './modules/venues/routes.js';
+import { calendarsRoutes } from './modules/calendars/routes.js';
 import { gamesRoutes } from './modules/games/routes.js';
 import { customersRoutes } from './modules/customers/routes.js';
 import { bookingsRoutes } from './modules/bookings/routes.js';
@@ -181,6 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(organizationRoutes);
       await api.register(auditRoutes);
       await api.register(venuesRoutes);
+      await api.register(calendarsRoutes);
       await api.register(gamesRoutes);
       await api.register(availabilityRoutes);
       await api.register(customersRoutes);

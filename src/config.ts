@@ -76,6 +76,22 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).max(320).default('BookingTMS <no-reply@bookingtms.invalid>'),
   // Bounds each phase of an SMTP conversation (connect, greeting, every reply): a hanging server fails the attempt.
   SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // SMS through Twilio's SDK. All three of SID, token and sender, or none: unset, SMS deliveries are recorded and
+  // logged as skipped, nothing is sent (docs/notifications.md).
+  TWILIO_ACCOUNT_SID: secret(['AC'], 'a Twilio account SID'),
+  TWILIO_AUTH_TOKEN: z.string().optional().transform((v) => (v ? v : undefined)),
+  // A sender number in E.164 (+15005550006) or a Messaging Service SID (MG...).
+  TWILIO_FROM: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^\+[1-9]\d{6,14}$/.test(v) || /^MG[0-9a-f]{32}$/i.test(v), 'must be a number in E.164 (+15005550006) or a Messaging Service SID (MG...)'),
+  // The SDK's requests go to this origin instead of Twilio's (tests point it at a local fake of Twilio's HTTP API).
+  TWILIO_API_BASE: z
+    .url({ protocol: /^https?$/ })
+    .default('https://api.twilio.com')
+    .refine(isBareOrigin, 'must be scheme://host[:port] with no path, query or credentials'),
+  TWILIO_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   WORKERS: bool.default(true),
   JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(5),
   JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
@@ -84,9 +100,20 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema>;
 
+const TWILIO_CREDENTIALS = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'] as const;
+
+// Half a Twilio set-up is a mistake to report at start, not a silent "SMS off".
+const complete = schema.superRefine((c, ctx) => {
+  const given = TWILIO_CREDENTIALS.filter((k) => c[k] !== undefined);
+  if (given.length === 0 || given.length === TWILIO_CREDENTIALS.length) return;
+  for (const k of TWILIO_CREDENTIALS.filter((name) => c[name] === undefined)) {
+    ctx.addIssue({ code: 'custom', path: [k], message: `is required with ${given.join(' and ')} (set all three, or none to leave SMS off)` });
+  }
+});
+
 /** Parses the environment; throws a readable error naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  const parsed = complete.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);

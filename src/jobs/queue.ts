@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { publicBaseUrl, type Config } from '../config.js';
 import type { Database } from '../db/client.js';
-import { emailTransport } from '../modules/notifications/service.js';
+import { emailTransport, smsTransport } from '../modules/notifications/service.js';
 import { AppError } from '../http/errors.js';
 import { BossQueue, type JobQueue } from '../queue/queue.js';
 import { bookingReminderJob } from './booking-reminder.js';
@@ -26,8 +26,16 @@ export async function startJobs(db: Database, config: Config, log: FastifyBaseLo
   if (opts.workers) {
     const transport = emailTransport({ url: config.SMTP_URL, from: config.MAIL_FROM, timeoutMs: config.SMTP_TIMEOUT_MS });
     if (!transport.configured) log.warn('SMTP_URL is not set: email deliveries are recorded and logged, not sent');
+    const sms = smsTransport({
+      accountSid: config.TWILIO_ACCOUNT_SID,
+      authToken: config.TWILIO_AUTH_TOKEN,
+      from: config.TWILIO_FROM,
+      apiBase: config.TWILIO_API_BASE,
+      timeoutMs: config.TWILIO_TIMEOUT_MS,
+    });
+    if (!sms.configured) log.warn('TWILIO_* is not set: SMS deliveries are recorded and logged, not sent');
     await queue.work({
-      'notification-deliver': deliverNotificationJob(db, transport, log),
+      'notification-deliver': deliverNotificationJob(db, { email: transport, sms }, log),
       'mail-platform': mailPlatformJob(transport, log),
       'booking-reminder': bookingReminderJob(db, queue, publicBaseUrl(config), log),
     });

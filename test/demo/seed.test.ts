@@ -142,6 +142,20 @@ describe('demo data (seed-demo)', () => {
     }
   });
 
+  it('has the default message templates of every event, as email and as SMS, as its own editable rows', async () => {
+    const res = await call(t().app, 'GET', '/api/notification-templates?limit=100', { token });
+    expect(res.status).toBe(200);
+    const templates = res.body.data as { event: string; channel: string; subject: string | null; body_text: string; body_html: string | null }[];
+    const events = (await call(t().app, 'GET', '/api/notification-templates/placeholders', { token })).body.events.map((e: { event: string }) => e.event);
+    for (const channel of ['email', 'sms']) {
+      expect(templates.filter((x) => x.channel === channel).map((x) => x.event).sort(), channel).toEqual([...events].sort());
+    }
+    const confirmation = templates.find((x) => x.event === 'booking_confirmed' && x.channel === 'sms')!;
+    expect(confirmation).toMatchObject({ subject: null, body_html: null });
+    expect(confirmation.body_text).toContain('{{ booking.start_local }}');
+    expect(confirmation.body_text).toContain('{{ manage_url }}');
+  });
+
   it('has two venues in different time zones and six linked games, private and shared, one with a venue price', async () => {
     const venues = await all<Venue>(t().app, token, '/api/venues');
     expect(venues.map((v) => v.timezone).sort()).toEqual(['America/New_York', 'Europe/London']);

@@ -29,6 +29,8 @@ interface Tenant {
   /** confirmed, pending, and one made through the widget */
   bookings: { id: string; number: string }[];
   manageToken: string;
+  /** The token of the venue's calendar feed URL. */
+  calendarToken: string;
 }
 
 type Kind = 'users' | 'venues' | 'games' | 'customers' | 'bookings' | 'gift-cards';
@@ -119,7 +121,10 @@ describe('one organization can never reach another organization’s rows', () =>
     const listed = await call(app, 'GET', `/api/bookings?q=${widget.body.booking_number}`, { token: org.token });
     expect(listed.body.data).toHaveLength(1);
     bookings.push({ id: listed.body.data[0].id, number: widget.body.booking_number });
+    const feed = await call(app, 'POST', `/api/venues/${venue.body.id}/calendar-feed`, { token: org.token });
+    ok(feed, 200);
     return {
+      calendarToken: /\/([^/]+)\.ics$/.exec(feed.body.url as string)![1]!,
       name,
       admin: { token: org.token, userId: org.userId, organizationId: org.organizationId, email: org.email },
       staff,
@@ -200,6 +205,7 @@ describe('one organization can never reach another organization’s rows', () =>
       if (p === 'embed_key') out[p] = tenant.venue.embedKey;
       else if (p === 'booking_number') out[p] = tenant.bookings[2]!.number;
       else if (p === 'code') out[p] = tenant.giftCard.code;
+      else if (p === 'token' && op.path.startsWith('/api/public/calendar/')) out[p] = tenant.calendarToken;
       else {
         const kind = kindOfName(p) ?? kindOfResource(resourceOf(op.path, p)) ?? 'bookings';
         out[p] = ids[kind][0]!;
@@ -218,6 +224,7 @@ describe('one organization can never reach another organization’s rows', () =>
     tenant.staff.email,
     tenant.admin.email,
     tenant.manageToken,
+    tenant.calendarToken,
     tenant.giftCard.code,
     ...tenant.bookings.map((b) => b.number),
   ];
@@ -227,8 +234,9 @@ describe('one organization can never reach another organization’s rows', () =>
     const out = new Map<string, { status: number; body: string }>();
     for (const op of operations.filter((o) => o.method === 'GET' && !o.path.endsWith('/audit-logs'))) {
       const url = fillPath(op.path, pathOf(op, A)) + qs(queryOf(op, A));
-      const res = await call(app, 'GET', url, { token: op.secured ? A.admin.token : undefined });
-      out.set(url, { status: res.status, body: res.raw.body });
+      // Not call(): a calendar feed is not JSON.
+      const res = await app.inject({ method: 'GET', url, headers: op.secured ? { authorization: `Bearer ${A.admin.token}` } : {} });
+      out.set(url, { status: res.statusCode, body: res.body });
     }
     return out;
   }
@@ -284,6 +292,8 @@ describe('one organization can never reach another organization’s rows', () =>
     const ok = [...before.values()].filter((v) => v.status === 200);
     expect(ok.length).toBeGreaterThan(10);
     expect([...before.values()].map((v) => v.body).join('\n')).toContain(A.venue.embedKey);
+    // A's calendar feed is among them: a rotation or a change of A's bookings by B would show afterwards.
+    expect([...before.values()].map((v) => v.body).join('\n')).toContain('BEGIN:VCALENDAR');
   });
 
   it('every route with an id in its path answers 404 not_found to B for each of A’s ids', async () => {

@@ -231,6 +231,8 @@ interface World {
   giftCardCode: string;
   paymentId: string;
   webhookId: string;
+  /** The token of the venue's calendar feed URL (rotated by its own operation, so renewed after each). */
+  calendarToken: string;
 }
 
 const HOUR = 3_600_000;
@@ -277,6 +279,7 @@ describe('hostile input on every operation of the OpenAPI document', () => {
       giftCardCode: '',
       paymentId: '',
       webhookId: '',
+      calendarToken: '',
     };
     await freshRows();
     ({ doc, operations } = await loadOperations(app));
@@ -331,6 +334,14 @@ describe('hostile input on every operation of the OpenAPI document', () => {
     const webhook = await call(app, 'POST', '/api/webhooks', { token: w.admin.token, body: { url: WEBHOOK_URL, events: ['booking.created'] } });
     ok(webhook);
     Object.assign(w, { paymentId: payment.body.id, webhookId: webhook.body.id });
+    await renewCalendarFeed();
+  }
+
+  /** A current calendar feed token of the venue (the feed's URL ends in /<token>.ics). */
+  async function renewCalendarFeed() {
+    const feed = await call(app, 'POST', `/api/venues/${w.venueId}/calendar-feed`, { token: w.admin.token });
+    expect(feed.status, JSON.stringify(feed.body)).toBe(200);
+    w.calendarToken = /\/([^/]+)\.ics$/.exec(feed.body.url as string)![1]!;
   }
 
   /** Keeps the actors signed in (a logout is one of the operations) and the embed key current (so is its rotation). */
@@ -347,6 +358,7 @@ describe('hostile input on every operation of the OpenAPI document', () => {
     w.embedKey = venue.body.embed_key;
     // A fresh confirmed booking: the previous one may be checked in, completed or cancelled by now.
     if (!venue.body.archived_at) {
+      await renewCalendarFeed();
       const booking = await call(app, 'POST', '/api/bookings', {
         token: w.admin.token,
         body: { game_id: w.gameId, venue_id: w.venueId, start_at: nextStart(), party_size: 2, customer_id: w.customerId },
@@ -394,6 +406,7 @@ describe('hostile input on every operation of the OpenAPI document', () => {
     if (name === 'embed_key') return w.embedKey;
     if (name === 'code') return w.giftCardCode;
     if (name === 'booking_number') return w.bookingNumber;
+    if (name === 'token' && op.path.startsWith('/api/public/calendar/')) return w.calendarToken;
     if (name === 'game_id') return w.gameId;
     if (name === 'venue_id') return w.venueId;
     if (name === 'customer_id') return w.customerId;

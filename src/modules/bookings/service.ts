@@ -16,6 +16,7 @@ export { bookingAmounts, quoteColumns, refundFor, type StoredQuote } from './pri
 export { BOOKING_NUMBER, BOOKING_NUMBER_ALPHABET, newBookingNumber } from './number.js';
 export { batchStatus, cancelBooking, transitionBooking, updateBooking } from './lifecycle.js';
 export { getBooking, loadBookingRow } from './rows.js';
+export { venueCalendarBookings, type CalendarBooking } from './calendar.js';
 export { toBooking } from './sql.js';
 export type { BookingRow } from './sql.js';
 

@@ -365,3 +365,15 @@ export const EXPIRED_CHECKOUTS = `select id, venue_id, game_id, start_at, blocke
 
 /** The organizations with checkouts past their time ($1), at most $2 (app_orgs_with_expired_checkouts, migration 0014). */
 export const ORGS_WITH_EXPIRED_CHECKOUTS = 'select organization_id from app_orgs_with_expired_checkouts($1, $2)';
+
+/**
+ * A venue's ($1) live bookings starting in [$2, $3), at most $4, for its calendar feed: only columns a feed may show
+ * (no customer). The game list (`any(array(...))`, the organization's games under RLS) lets the room index
+ * (organization, venue, game, start) serve a bounded range scan per game instead of every booking of the venue.
+ */
+export const CALENDAR_BOOKINGS = `select b.id, b.booking_number, b.start_at, b.end_at, b.party_size, b.status, g.name as game_name,
+    b.created_at, b.updated_at
+  from bookings b join games g on g.organization_id = b.organization_id and g.id = b.game_id
+  where b.venue_id = $1 and b.game_id = any(array(select id from games)) and b.start_at >= $2 and b.start_at < $3
+    and b.status not in ('cancelled', 'held')
+  order by b.start_at, b.id limit $4`;

@@ -7,7 +7,9 @@ import { getBooking } from '../bookings/service.js';
 import { notificationTarget } from '../customers/service.js';
 import { getOrganization } from '../organizations/service.js';
 import { getVenue } from '../venues/service.js';
+import type { MailExtras } from './attachments.js';
 import { queueDeliveryOnce } from './deliveries.js';
+import { smsTarget } from './phone.js';
 import * as sql from './sql.js';
 import { bookingData, formatMoney, type TemplateData } from './placeholders.js';
 
@@ -33,10 +35,14 @@ interface Notice extends BookingNoticeContext {
   dedupeKey?: string;
 }
 
+/** Booking events that also go out as a text message: what a customer needs on their phone, not every receipt. */
+const SMS_EVENTS: readonly BookingEvent[] = ['booking_confirmed', 'booking_rescheduled', 'booking_cancelled', 'booking_reminder'];
+
 /**
- * Queues the customer's mail for a booking event in the caller's transaction (a rolled-back change sends nothing),
- * and for a new or moved booking its reminders. A customer without an email gets nothing; one who turned email
- * off gets a `skipped` row, so the log shows why nothing went out.
+ * Queues the customer's messages for a booking event in the caller's transaction (a rolled-back change sends
+ * nothing), and for a new or moved booking its reminders: the mail (a customer without an email gets none), and
+ * for SMS_EVENTS the text message. A customer who turned a channel off, or has no usable phone, gets a `skipped`
+ * row with the reason, so the log shows why nothing went out.
  */
 export async function notifyBooking(tx: Queryable, queue: JobQueue, n: Notice): Promise<void> {
   const customer = await notificationTarget(tx, n.booking.customer_id);
@@ -44,7 +50,8 @@ export async function notifyBooking(tx: Queryable, queue: JobQueue, n: Notice): 
   if (n.event === 'booking_created' || n.event === 'booking_confirmed' || n.event === 'booking_rescheduled') {
     await scheduleReminders(tx, queue, n.booking, organization.policies.reminder_offsets_minutes, n.now);
   }
-  if (!customer?.email) return;
+  const sms = SMS_EVENTS.includes(n.event);
+  if (!customer || (!customer.email && !sms)) return;
   const venue = await getVenue(tx, n.booking.venue_id, { includeArchived: true });
   const { booking } = n;
   const manageUrl = n.manageToken ? `${n.baseUrl}/manage/${booking.booking_number}?token=${encodeURIComponent(n.manageToken)}` : '';
@@ -62,33 +69,51 @@ export async function notifyBooking(tx: Queryable, queue: JobQueue, n: Notice): 
     content.previous = { start_local: (before.booking as TemplateData).start_local! };
   }
   if (n.event === 'booking_cancelled') content.refund = { amount: booking.refund_amount > 0 ? formatMoney(booking.refund_amount, booking.currency) : '' };
+  const common = { event: n.event, bookingId: booking.id, customerId: customer.id };
+  if (customer.email) {
+    await queueDeliveryOnce(tx, queue, {
+      ...common,
+      channel: 'email',
+      to: customer.email,
+      content: { ...content, _mail: mailExtras(n, customer.unsubscribe_token, venue.name, content, manageUrl) as TemplateData },
+      ...(n.dedupeKey ? { dedupeKey: n.dedupeKey } : {}),
+      ...(customer.notification_preferences.email ? {} : { skipReason: 'customer unsubscribed from email' }),
+    });
+  }
+  if (sms) {
+    // A national number is read in the venue's country (else the organization's); the log keeps what was typed.
+    const target = smsTarget(customer.phone, venue.address.country ?? organization.address.country);
+    const skipReason = !customer.notification_preferences.sms ? 'customer unsubscribed from sms' : target.ok ? undefined : target.reason;
+    await queueDeliveryOnce(tx, queue, {
+      ...common,
+      channel: 'sms',
+      to: target.ok ? target.number : (customer.phone?.trim() ?? ''),
+      content,
+      ...(n.dedupeKey ? { dedupeKey: `${n.dedupeKey}:sms` } : {}),
+      ...(skipReason ? { skipReason } : {}),
+    });
+  }
+}
+
+/** Not placeholders: what the sender adds around any email template (deliveries.ts reads them; dropped once sent). */
+function mailExtras(n: Notice, unsubscribeToken: string, venueName: string, content: TemplateData, manageUrl: string): MailExtras {
+  const { booking } = n;
   const confirmation = n.event === 'booking_created' || n.event === 'booking_confirmed';
-  // Not placeholders: what the sender adds around any template (delivery.ts reads them; dropped once sent).
-  content._mail = {
-    unsubscribe_url: `${n.baseUrl}/api/public/unsubscribe/${customer.unsubscribe_token}`,
+  return {
+    unsubscribe_url: `${n.baseUrl}/api/public/unsubscribe/${unsubscribeToken}`,
     ...(confirmation
       ? {
           ics_uid: `${booking.id}@bookingtms`,
           ics_start: booking.start_at,
           ics_end: booking.end_at,
           ics_summary: booking.game.name,
-          ics_location: [venue.name, (content.venue as unknown as { address: string }).address].filter(Boolean).join(', '),
+          ics_location: [venueName, (content.venue as unknown as { address: string }).address].filter(Boolean).join(', '),
           ics_description: `Booking ${booking.booking_number}${manageUrl ? `\n${manageUrl}` : ''}`,
           // Staff scan it for checkin-by-code; only a booking with a manage token has one to encode.
           qr: n.manageToken ? `${booking.booking_number}:${n.manageToken}` : '',
         }
       : {}),
   };
-  await queueDeliveryOnce(tx, queue, {
-    event: n.event,
-    channel: 'email',
-    to: customer.email,
-    bookingId: booking.id,
-    customerId: customer.id,
-    content,
-    ...(n.dedupeKey ? { dedupeKey: n.dedupeKey } : {}),
-    ...(customer.notification_preferences.email ? {} : { skipReason: 'customer unsubscribed from email' }),
-  });
 }
 
 /**

@@ -18,6 +18,9 @@ const details = [
 ];
 const manage = 'See or change your booking: {{ manage_url }}';
 const signOff = 'See you soon,\n{{ organization.name }}';
+// Text messages: one or two SMS segments, plain text, the venue-local time, the manage link when there is one (a
+// staff booking and a reminder have none: then no dangling "Manage:").
+const smsManage = '{% if manage_url != "" %} Manage: {{ manage_url }}{% endif %}';
 
 interface Wording {
   subject: string;
@@ -33,31 +36,31 @@ const WORDING: Record<TemplateEvent, Wording> = {
   booking_created: {
     subject: 'We received your booking {{ booking.booking_number }}',
     intro: 'Thanks for booking with us! Here are the details:',
-    sms: '{{ organization.name }}: booking {{ booking.booking_number }} received for {{ booking.start_local }}. {{ manage_url }}',
+    sms: `{{ organization.name }}: booking {{ booking.booking_number }} received. {{ game.name }}, {{ booking.start_local }}, {{ venue.name }}.${smsManage}`,
     booking: true,
   },
   booking_confirmed: {
     subject: 'Your booking {{ booking.booking_number }} is confirmed',
     intro: 'Your booking is confirmed. We look forward to seeing you!',
-    sms: '{{ organization.name }}: booking {{ booking.booking_number }} confirmed for {{ booking.start_local }}. {{ manage_url }}',
+    sms: `{{ organization.name }}: booking {{ booking.booking_number }} confirmed. {{ game.name }}, {{ booking.start_local }}, {{ venue.name }}.${smsManage}`,
     booking: true,
   },
   booking_rescheduled: {
     subject: 'Your booking {{ booking.booking_number }} has a new time',
     intro: 'Your booking has moved from {{ previous.start_local }} to a new time:',
-    sms: '{{ organization.name }}: booking {{ booking.booking_number }} moved to {{ booking.start_local }}. {{ manage_url }}',
+    sms: `{{ organization.name }}: booking {{ booking.booking_number }} moved to {{ booking.start_local }} ({{ game.name }}, {{ venue.name }}).${smsManage}`,
     booking: true,
   },
   booking_cancelled: {
     subject: 'Your booking {{ booking.booking_number }} is cancelled',
     intro: 'Your booking for {{ game.name }} on {{ booking.start_local }} has been cancelled.',
     extra: ['{% if refund.amount != "" %}A refund of {{ refund.amount }} is on its way.{% endif %}'],
-    sms: '{{ organization.name }}: booking {{ booking.booking_number }} on {{ booking.start_local }} is cancelled.',
+    sms: '{{ organization.name }}: booking {{ booking.booking_number }} ({{ game.name }}, {{ booking.start_local }}) is cancelled.{% if refund.amount != "" %} Refund: {{ refund.amount }}.{% endif %}',
   },
   booking_reminder: {
     subject: 'Reminder: {{ game.name }} on {{ booking.start_local }}',
     intro: 'A friendly reminder of your upcoming booking:',
-    sms: 'Reminder from {{ organization.name }}: {{ game.name }} on {{ booking.start_local }}. {{ manage_url }}',
+    sms: `Reminder from {{ organization.name }}: {{ game.name }}, {{ booking.start_local }}, {{ venue.name }} (booking {{ booking.booking_number }}).${smsManage}`,
     booking: true,
   },
   payment_receipt: {

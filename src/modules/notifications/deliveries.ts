@@ -6,6 +6,7 @@ import type { Attempt, JobQueue } from '../../queue/queue.js';
 import { withExtras, type MailExtras } from './attachments.js';
 import { defaultTemplate, type TemplateParts } from './defaults.js';
 import type { EmailTransport, OutgoingEmail, SendOutcome } from './mailer.js';
+import { SMS_NOT_CONFIGURED, type OutgoingSms, type SmsTransport } from './sms.js';
 import { TEMPLATE_EVENTS, type TemplateData, type TemplateEvent } from './placeholders.js';
 import type { Channel, Delivery, DeliveryStatus } from './schemas.js';
 import * as sql from './sql.js';
@@ -109,56 +110,67 @@ interface ToSend {
   body_html: string | null;
 }
 
+/** How each channel leaves: SMTP for email, Twilio for SMS (either may be unconfigured: then nothing is sent). */
+export interface Transports {
+  email: EmailTransport;
+  sms: SmsTransport;
+}
+
+type Message = { channel: 'email'; mail: OutgoingEmail; templateId: string | null } | { channel: 'sms'; sms: OutgoingSms; templateId: string | null };
+
 /** The message a delivery row stands for: a platform mail as written, else its template (or the built-in one) rendered. */
-async function compose(row: ToSend): Promise<{ mail: OutgoingEmail; templateId: string | null }> {
+async function compose(row: ToSend): Promise<Message> {
   const content = row.content ?? {};
   if ((PLATFORM_EVENTS as readonly string[]).includes(row.event)) {
-    return { mail: { event: row.event, to: row.to_address, subject: String(content.subject), text: String(content.text) }, templateId: null };
+    return { channel: 'email', mail: { event: row.event, to: row.to_address, subject: String(content.subject), text: String(content.text) }, templateId: null };
   }
   if (!(TEMPLATE_EVENTS as readonly string[]).includes(row.event)) throw new Error(`no template for event ${row.event}`);
   const own: TemplateParts | null = row.body_text === null ? null : { subject: row.subject, body_text: row.body_text, body_html: row.body_html };
   const parts = renderTemplate(own ?? defaultTemplate(row.event as TemplateEvent, row.channel), content as TemplateData);
+  const templateId = own ? row.template_id : null;
+  // A text message is the plain body, without the blank lines a template's layout may leave.
+  if (row.channel === 'sms') return { channel: 'sms', sms: { event: row.event, to: row.to_address, body: parts.body_text.replace(/\n{3,}/g, '\n\n').trim() }, templateId };
   const mail = { event: row.event, to: row.to_address, subject: parts.subject ?? '', text: parts.body_text, html: parts.body_html };
-  return { mail: await withExtras(mail, content._mail as MailExtras | undefined), templateId: own ? row.template_id : null };
+  return { channel: 'email', mail: await withExtras(mail, content._mail as MailExtras | undefined), templateId };
+}
+
+/** Sends one message through its channel's transport; an unconfigured channel answers `notConfigured`. */
+async function send(message: Message, transports: Transports): Promise<SendOutcome & { notConfigured?: boolean }> {
+  const transport = transports[message.channel];
+  if (!transport.configured) return { ok: false, error: message.channel === 'sms' ? SMS_NOT_CONFIGURED : 'SMTP_URL is not set: recorded, not sent', permanent: true, notConfigured: true };
+  return message.channel === 'sms' ? transports.sms.send(message.sms) : transports.email.send(message.mail);
 }
 
 /**
  * One attempt at a delivery (the worker's job): read and render in one transaction, talk to the server outside
- * any transaction (it may take up to the SMTP timeout), record the outcome in another. A transient failure is
- * thrown after it is recorded, so the queue retries it with backoff; on the final attempt the row says failed.
+ * any transaction (it may take up to the SMTP or Twilio timeout), record the outcome in another. A transient
+ * failure is thrown after it is recorded, so the queue retries it with backoff; on the final attempt the row says
+ * failed. A permanent one (SMTP 5xx, Twilio 4xx) fails at once. A channel without a configuration is `skipped`.
  * A delivery already settled (a job run twice after a crash) is left alone.
  */
 export async function deliverNotification(
   db: Database,
-  transport: EmailTransport,
+  transports: Transports,
   job: { organization_id: string; delivery_id: string },
   attempt: Attempt,
 ): Promise<{ status: DeliveryStatus; error: string | null }> {
   const ctx = { organizationId: job.organization_id, userId: null };
-  type Prepared = { mail: OutgoingEmail; templateId: string | null; channel: Channel } | { renderError: string };
-  const prepared = await withTenant(db, ctx, async (tx): Promise<Prepared | null> => {
+  const prepared = await withTenant(db, ctx, async (tx): Promise<Message | { renderError: string } | null> => {
     const { rows } = await tx.query<ToSend>(sql.DELIVERY_TO_SEND, [job.delivery_id]);
     const row = rows[0];
     if (!row || row.status !== 'queued') return null;
     try {
-      return { ...(await compose(row)), channel: row.channel };
+      return await compose(row);
     } catch (err) {
       return { renderError: err instanceof Error ? err.message : String(err) };
     }
   });
   if (!prepared) return { status: 'skipped', error: null };
-  let outcome: SendOutcome;
-  let templateId: string | null = null;
-  if ('renderError' in prepared) outcome = { ok: false, error: prepared.renderError, permanent: true };
-  else if (prepared.channel === 'sms') outcome = { ok: false, error: 'SMS sending is not configured', permanent: true };
-  else {
-    templateId = prepared.templateId;
-    outcome = transport.configured ? await transport.send(prepared.mail) : { ok: false, error: 'SMTP_URL is not set: recorded, not sent', permanent: true };
-  }
-  const notConfigured = !outcome.ok && (!transport.configured || ('channel' in prepared && prepared.channel === 'sms'));
-  const status: DeliveryStatus = outcome.ok ? 'sent' : notConfigured ? 'skipped' : outcome.permanent || attempt.final ? 'failed' : 'queued';
+  const outcome = 'renderError' in prepared ? { ok: false as const, error: prepared.renderError, permanent: true } : await send(prepared, transports);
+  const templateId = 'renderError' in prepared ? null : prepared.templateId;
+  const status: DeliveryStatus = outcome.ok ? 'sent' : 'notConfigured' in outcome ? 'skipped' : outcome.permanent || attempt.final ? 'failed' : 'queued';
   const error = outcome.ok ? null : outcome.error;
   await withTenant(db, ctx, (tx) => tx.query(sql.RECORD_ATTEMPT, [job.delivery_id, status, error, templateId]));
-  if (status === 'queued' || (status === 'failed' && !outcome.ok && !outcome.permanent)) throw new Error(error ?? 'delivery failed');
+  if (!outcome.ok && !outcome.permanent) throw new Error(error ?? 'delivery failed');
   return { status, error };
 }

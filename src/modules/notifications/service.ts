@@ -5,7 +5,8 @@ import { queueDelivery, type PlatformEvent } from './deliveries.js';
 import type { EmailTransport } from './mailer.js';
 
 export { notifyBooking, notifyBookingChange, sendReminder, type BookingNoticeContext, type ReminderOutcome } from './booking-mail.js';
-export { deliverNotification, listDeliveries, queueDelivery, retryDelivery, PLATFORM_EVENTS, type DeliveryInput, type PlatformEvent } from './deliveries.js';
+export { deliverNotification, listDeliveries, queueDelivery, retryDelivery, PLATFORM_EVENTS, type DeliveryInput, type PlatformEvent, type Transports } from './deliveries.js';
+export { smsTransport, type SmsTransport } from './sms.js';
 export { emailTransport, type EmailTransport, type OutgoingEmail, type SendOutcome } from './mailer.js';
 export { bookingData, formatMoney, TEMPLATE_EVENTS, type BookingDataInput, type TemplateData, type TemplateEvent } from './placeholders.js';
 export {

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { publicBaseUrl } from '../../config.js';
 import { errors } from '../../http/fields.js';
+import { calendarFeedBody, calendarTokenParams } from '../calendars/schemas.js';
+import { calendarFeed } from '../calendars/service.js';
 import { unsubscribeByToken } from '../customers/service.js';
 import { notifyBookingChange } from '../notifications/service.js';
 import { clientScope, idempotent, requestFingerprint } from '../../http/idempotency.js';
@@ -166,6 +168,28 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.get(
+    '/public/calendar/:token.ics',
+    {
+      schema: {
+        tags,
+        summary: 'A venue’s calendar feed (iCalendar, RFC 5545): its live bookings, no customer data',
+        description:
+          'The secret URL `POST /api/venues/{id}/calendar-feed` makes. `text/calendar; charset=utf-8`, bookings from 60 days back to 365 days ahead in the venue’s time zone. Answers 304 to a matching `If-None-Match`. An unknown or replaced token is 404.',
+        params: calendarTokenParams,
+        response: { 200: calendarFeedBody, 304: z.null().describe('Not modified since the ETag given in If-None-Match'), ...errors(...publicErrors) },
+      },
+    },
+    async (request, reply) => {
+      const feed = await request.tenant((tx) => calendarFeed(tx, request.params.token, app.clock()), anonymous);
+      // A secret URL: no shared cache may keep it (a replaced URL must stop working), the client may for a while
+      // and then revalidate cheaply with the ETag.
+      void reply.header('cache-control', 'private, max-age=300, must-revalidate').header('etag', feed.etag);
+      if (ifNoneMatch(request.headers['if-none-match'], feed.etag)) return reply.status(304).send(null);
+      return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="bookings.ics"').send(feed.ics);
+    },
+  );
+
   app.delete(
     '/public/holds/:hold_id',
     { schema: { tags, summary: 'Release a hold: the slot is free at once', params: holdParams, querystring: manageQuery, response: { 204: z.null().describe('Released'), ...errors(...publicErrors) } } },
@@ -175,3 +199,12 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
+
+/** Whether an If-None-Match header names this ETag (a list, weak forms and `*` included, RFC 9110 13.1.2). */
+function ifNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === etag;
+  });
+}

@@ -105,7 +105,7 @@ describe('booking mails: confirmation, reschedule, cancellation', () => {
     await smtp().mailsTo(w.email, 'booking_confirmed');
     await sleep(800);
     expect(await smtp().mailsTo(w.email, undefined, 2, 0)).toHaveLength(1);
-    const { rows } = await db.query<{ n: number }>('select count(*)::int as n from notification_deliveries where customer_id = $1', [w.customer.id]);
+    const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from notification_deliveries where customer_id = $1 and channel = 'email'`, [w.customer.id]);
     expect(rows[0]!.n).toBe(1);
     expect((await deliveriesOf(app, w.org.token, first.body.id)).map((d) => d.status)).toEqual(['sent']);
   });

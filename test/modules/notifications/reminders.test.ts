@@ -80,7 +80,7 @@ describe('reminders per policies.reminder_offsets_minutes', () => {
     await runReminders(t(), soon.id);
     await sleep(800);
     expect(await smtp().mailsTo(w.email, 'booking_reminder', 2, 0)).toHaveLength(1);
-    const { rows } = await t().db.query<{ n: number }>(`select count(*)::int as n from notification_deliveries where booking_id = $1 and event = 'booking_reminder'`, [soon.id]);
+    const { rows } = await t().db.query<{ n: number }>(`select count(*)::int as n from notification_deliveries where booking_id = $1 and event = 'booking_reminder' and channel = 'email'`, [soon.id]);
     expect(rows[0]!.n).toBe(1);
   });
 
@@ -102,7 +102,7 @@ describe('reminders per policies.reminder_offsets_minutes', () => {
     await runReminders(t(), cancelled.id);
     await sleep(800);
     expect(await smtp().mailsTo(w.email, 'booking_reminder', 2, 0)).toHaveLength(1);
-    const { rows } = await t().db.query<{ n: number }>(`select count(*)::int as n from notification_deliveries where booking_id = $1 and event = 'booking_reminder'`, [cancelled.id]);
+    const { rows } = await t().db.query<{ n: number }>(`select count(*)::int as n from notification_deliveries where booking_id = $1 and event = 'booking_reminder' and channel = 'email'`, [cancelled.id]);
     expect(rows[0]!.n).toBe(0);
   });
 });

@@ -53,11 +53,22 @@ export function unsubscribeLink(mail: ReceivedMail): string {
   return m![1]!;
 }
 
-/** The delivery log of a booking, read through the API. */
+/** The email deliveries of a booking, read through the API (its SMS are rows of their own). */
 export async function deliveriesOf(app: FastifyInstance, token: string, bookingId: string) {
-  const res = await call(app, 'GET', `/api/notification-deliveries?booking_id=${bookingId}&limit=100`, { token });
+  const res = await call(app, 'GET', `/api/notification-deliveries?booking_id=${bookingId}&channel=email&limit=100`, { token });
   expect(res.status).toBe(200);
   return res.body.data as { id: string; event: string; status: string; last_error: string | null; to: string }[];
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The delivery once it has settled (sent, failed or skipped), read through the API. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function settledDelivery(app: FastifyInstance, token: string, id: string, timeoutMs = 20_000): Promise<any> {
+  for (const started = Date.now(); Date.now() - started < timeoutMs; await sleep(100)) {
+    const res = await call(app, 'GET', '/api/notification-deliveries?limit=100', { token });
+    const d = (res.body.data as { id: string; status: string }[]).find((x) => x.id === id);
+    if (d && d.status !== 'queued') return d;
+  }
+  throw new Error(`delivery ${id} did not settle`);
+}
