@@ -6,7 +6,10 @@ import { bookingWorld, mailEnv, sleep } from './support.js';
 // Real time is where pg-boss decides a job is due; the app's clock (frozen here) decides what is scheduled. Jobs
 // are made due by moving their start_after to now (what waiting would do), never by sleeping until then.
 const HOUR = 3_600_000;
-const NOW = new Date(Math.floor(Date.now() / HOUR) * HOUR);
+// The next UTC midnight (05:30 in Kolkata): ahead of real time, so no reminder falls due before a test makes it
+// so, and every booking below starts between 04:30 and 15:30 local, far from the day's end whatever hour the
+// suite runs at (a 60-minute game cannot start at 23:30 in a venue that closes at 24:00).
+const NOW = new Date((Math.floor(Date.now() / (24 * HOUR)) + 1) * 24 * HOUR);
 const ALWAYS_OPEN = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, open: '00:00', close: '24:00' }));
 
 interface ReminderJob {
