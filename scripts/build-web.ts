@@ -64,9 +64,17 @@ export async function buildWeb(): Promise<void> {
   // A build that fails half-way must not pass for a fresh one.
   await rm(HASH_FILE, { force: true });
   const { build } = await import('vite');
-  for (const app of APPS) {
-    await build({ configFile: join(ROOT, 'web', app, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
-    await precompress(join(DIST, app));
+  // Vite keeps a NODE_ENV it finds (vitest sets `test`), and React would then be its development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    for (const app of APPS) {
+      await build({ configFile: join(ROOT, 'web', app, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+      await precompress(join(DIST, app));
+    }
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   }
   await writeFile(HASH_FILE, hash);
 }

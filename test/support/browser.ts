@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Frame, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 
 // Browser tests drive Debian's Chromium (never a downloaded browser): one browser per test file, a fresh context
@@ -105,4 +106,34 @@ export async function expectAccessible(target: Page | Frame, label: string): Pro
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = bad.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`).join('\n');
   expect(bad, `axe on ${label}:\n${report}`).toEqual([]);
+}
+
+/** The little of an element that page functions here use (this file is type-checked without the DOM's types). */
+interface InPage {
+  ownerDocument: { activeElement: unknown };
+  contains(other: unknown): boolean;
+}
+
+/**
+ * Presses Tab (up to `max` times) until `target` has the focus: proves it can be reached with the keyboard alone,
+ * in the page's own focus order. Fails naming the element that had the focus last.
+ */
+export async function tabTo(page: Page, target: Locator, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el: InPage) => el === el.ownerDocument.activeElement || el.contains(el.ownerDocument.activeElement)).catch(() => false)) return;
+  }
+  const last = await target.evaluate((el: InPage) => (el.ownerDocument.activeElement as { outerHTML?: string } | null)?.outerHTML?.slice(0, 120) ?? 'nothing');
+  throw new Error(`Tab never reached the element; the focus ended on ${last}`);
+}
+
+/** Whether this run takes the README's screenshots (`SCREENSHOTS=1 npm run test:web`), not on every CI run. */
+export const TAKE_SCREENSHOTS = process.env.SCREENSHOTS === '1';
+const SCREENSHOT_DIR = new URL('../../docs/screenshots/', import.meta.url);
+
+/** Saves docs/screenshots/<name>.png of the page when TAKE_SCREENSHOTS. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!TAKE_SCREENSHOTS) return;
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOT_DIR).pathname, fullPage: true, animations: 'disabled' });
 }

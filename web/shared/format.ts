@@ -41,12 +41,13 @@ export function instantIn(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
 }
 
-/** Minutes as the visitor reads a duration: "60 min", "1 hr 30 min" (Intl's unit formats). */
+/** Minutes as the visitor reads a duration: "60 min", "90 min", "2 hr 30 min" (Intl's unit formats). */
 export function duration(minutes: number): string {
+  const unit = (value: number, u: 'hour' | 'minute') => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(value);
+  // Sessions are thought of in minutes up to two hours ("a 90-minute room").
+  if (minutes < 120) return unit(minutes, 'minute');
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  const unit = (value: number, u: 'hour' | 'minute') => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(value);
-  if (!h) return unit(m, 'minute');
   return m ? `${unit(h, 'hour')} ${unit(m, 'minute')}` : unit(h, 'hour');
 }
 
