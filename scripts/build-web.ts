@@ -83,7 +83,8 @@ export async function buildWeb(): Promise<void> {
 export async function buildWebIfStale(log: (line: string) => void = console.log): Promise<void> {
   const hash = await sourceHash();
   if (await isFresh(hash)) return;
-  log('Building the web apps (web/ changed since the last build)…');
+  const built = APPS.every((app) => existsSync(join(DIST, app, 'index.html')));
+  log(`Building the web apps (${built ? 'web/ changed since the last build' : 'not built yet'})…`);
   const started = Date.now();
   await buildWeb();
   log(`Built the web apps into dist/web in ${((Date.now() - started) / 1000).toFixed(1)} s`);

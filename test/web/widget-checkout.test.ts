@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { call } from '../support/app.js';
 import { expectAccessible, openPage, PHONE, screenshot, tabTo, useBrowser } from '../support/browser.js';
 import { useLiveApp } from '../support/live.js';
@@ -11,8 +11,12 @@ import { liveBookingsAt, venueDate, widgetWorld } from '../support/widget.js';
 // alone. With SCREENSHOTS=1 the keyboard test saves each step to docs/screenshots/.
 
 describe('booking widget: checkout', () => {
-  // The app's clock stands still (at the real time the file starts) so that a test can move it past a hold.
+  // The app's clock stands still so that a test can move it past a hold; each test starts it at the real time
+  // (the page's countdown runs on the browser's real clock against the hold's expiry from the app's clock).
   const live = useLiveApp({ now: new Date() });
+  beforeEach(() => {
+    live().clock.now = new Date();
+  });
   const browser = useBrowser();
   let w: MoneyWorld;
   const day = venueDate(4);
@@ -110,7 +114,7 @@ describe('booking widget: checkout', () => {
       await page.getByRole('heading', { name: 'Your details' }).waitFor();
       expect(await page.getByLabel('Full name').inputValue()).toBe('Hannah Hold');
     } finally {
-      clock.now = started;
+      clock.now = new Date();
     }
     expectNoProblems();
   });

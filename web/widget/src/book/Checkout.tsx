@@ -32,6 +32,7 @@ interface Props {
 }
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const FIELDS = ['full_name', 'email', 'phone', 'coupon_code', 'gift_card_code'] as const;
 
 /** Step 3: the held slot with its countdown, the visitor's details, codes and the live quote; `Book`. */
 export function Checkout({ embedKey, widget, game, slot, partySize, hold, details, onDetails, onBack, onLost, onBooked }: Props) {
@@ -92,7 +93,10 @@ export function Checkout({ embedKey, widget, game, slot, partySize, hold, detail
   const bookError = book.error ? asApiError(book.error) : null;
   const quoteError = quote.error ? asApiError(quote.error) : null;
   const fieldError = (name: string) => bookError?.field(name) ?? (name.endsWith('_code') ? quoteError?.field(name) : undefined);
-  const general = [bookError, quoteError].find((e): e is ApiError => Boolean(e && Object.keys(e.fields).length === 0 && e.code !== 'slot_unavailable' && e.code !== 'hold_expired'));
+  // An error no field of this form shows (a rule, a rate limit, a field of the request the visitor cannot see).
+  const general = [bookError, quoteError].find(
+    (e): e is ApiError => Boolean(e && !FIELDS.some((f) => e.field(f)) && e.code !== 'slot_unavailable' && e.code !== 'hold_expired'),
+  );
   const payOnline = policy(widget, 'payment_mode') !== 'none' && policy(widget, 'payment_mode') !== undefined;
 
   const submit = (e: FormEvent) => {

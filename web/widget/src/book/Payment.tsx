@@ -101,6 +101,9 @@ export default function Payment({ booking, branding, onPaid }: Props) {
         ) : null}
         .
       </p>
+      {left === 0 ? (
+        <Notice kind="error">The time to pay has run out, so booking {booking.booking_number} was released. Please book again.</Notice>
+      ) : null}
       {!payment.publishable_key ? (
         <Notice kind="error">Online payment is not set up for this venue yet. Please contact the venue to pay for booking {booking.booking_number}.</Notice>
       ) : (

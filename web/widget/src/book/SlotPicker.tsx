@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { asApiError, unwrap } from '../../../api/client';
-import { addDays, localDate, todayIn, visitorZone } from '../../../shared/format';
+import { addDays, count, localDate, todayIn, visitorZone } from '../../../shared/format';
 import { Loading, Notice, StepHeading } from '../ui';
 import { api, keys, track, type Game, type Hold, type Slot, type Widget } from './api';
 
@@ -76,7 +76,7 @@ export function SlotPicker({ embedKey, venue, game, date, onDate, partySize, onP
           <select id={partyId} value={partySize} onChange={(e) => onPartySize(Number(e.target.value))}>
             {sizes.map((n) => (
               <option key={n} value={n}>
-                {n}
+                {count(n)}
               </option>
             ))}
           </select>
