@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // The one-way arrows of docs/architecture.md, checked on resolved files (not on how an import is spelled).
@@ -78,10 +79,22 @@ const zones = [
     from: io,
     message: 'Pure parts (engine, pricing, time) import no I/O.',
   })),
+  {
+    target: 'src/**',
+    from: 'web/**',
+    message: 'The server never imports the web apps: it serves their built files (src/http/pages.ts).',
+  },
+];
+
+// The web apps talk to the server over HTTP only (web/api: types generated from its OpenAPI document).
+const webZones = [
+  { target: 'web/**', from: ['src/**', 'test/**', 'bench/**', 'scripts/**'], message: 'web/ never imports the server: call the HTTP API through web/api.' },
+  { target: 'web/widget/**', from: 'web/admin/**', message: 'The widget stays small and separate: share code through web/shared or web/api.' },
+  { target: 'web/admin/**', from: 'web/widget/**', message: 'The admin app shares code with the widget through web/shared or web/api only.' },
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', 'scratch/', 'bench/results/'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', 'scratch/', 'bench/results/', 'web/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -103,6 +116,16 @@ export default tseslint.config(
     rules: {
       'import-x/no-restricted-paths': ['error', { basePath: root, zones }],
       // No import cycles at all, within a module or between modules: a cycle means a shared part wants its own place.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    files: ['web/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX, 'react-hooks': reactHooks },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: `${root}/web/tsconfig.json` })] },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'import-x/no-restricted-paths': ['error', { basePath: root, zones: webZones }],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },

@@ -23,6 +23,7 @@ import { clientErrorHandler } from './http/client-errors.js';
 import { installCrossSiteGuard } from './http/csrf.js';
 import { loggerOptions } from './http/logging.js';
 import { installTenant } from './http/tenant.js';
+import { adminAppOr, webPages } from './http/pages.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -89,7 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler({ checkResponses: deps.checkResponses ?? false }));
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler(handleNotFound);
+  app.setNotFoundHandler(adminAppOr(handleNotFound));
   installBodyParsers(app, config);
 
   app.decorate('db', deps.db);
@@ -173,6 +174,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // The web apps' pages and assets (dist/web), outside /api.
+  await app.register(webPages);
 
   await app.register(
     async (api) => {

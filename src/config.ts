@@ -61,6 +61,8 @@ const schema = z.object({
   // A publishable key (pk_) pasted here by mistake is refused at start rather than at the first payment.
   STRIPE_SECRET_KEY: secret(['sk_', 'rk_'], 'a Stripe secret or restricted key'),
   STRIPE_WEBHOOK_SECRET: secret(['whsec_'], "a webhook endpoint's signing secret"),
+  // Not a secret: the widget hands it to Stripe.js to show the Payment Element (a secret key here is refused).
+  STRIPE_PUBLISHABLE_KEY: secret(['pk_'], 'a Stripe publishable key'),
   // The SDK takes a host, port and protocol, not a base URL: a path or query here could not be honoured.
   STRIPE_API_BASE: z
     .url({ protocol: /^https?$/ })

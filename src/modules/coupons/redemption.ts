@@ -9,8 +9,9 @@ import type { CouponRow } from './sql.js';
 // check first, so that a refusal is a precise AppError thrown before anything is written, and the transaction that
 // called them stays usable.
 
-const invalidCode = (message: string) => new AppError('invalid_code', message);
-const limitReached = (message: string) => new AppError('limit_reached', message);
+// `fields.coupon_code` lets a form show the refusal next to the code (a booking may carry a gift card code too).
+const invalidCode = (message: string) => new AppError('invalid_code', message, { coupon_code: message });
+const limitReached = (message: string) => new AppError('limit_reached', message, { coupon_code: message });
 
 // Unknown, inactive and deleted codes answer alike: a caller learns nothing about codes that do not work.
 const UNKNOWN = 'Unknown or inactive coupon code';

@@ -97,7 +97,8 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
           );
           // The manage token exists only here: the confirmation (its links and QR code) is queued with it.
           await notifyBookingChange(tx, app.queue, null, booking, { baseUrl: publicBaseUrl(app.config), now: app.clock(), manageToken });
-          return { status: 201, body: { ...toPublicBooking(booking), manage_token: manageToken!, payment } };
+          const online = payment ? { ...payment, publishable_key: app.config.STRIPE_PUBLISHABLE_KEY ?? null } : null;
+          return { status: 201, body: { ...toPublicBooking(booking), manage_token: manageToken!, payment: online } };
         });
       }, anonymous);
       if (result.replayed) void reply.header('idempotent-replayed', 'true');

@@ -81,7 +81,11 @@ export const createdPublicBookingSchema = publicBookingSchema
   .extend({
     manage_token: z.string(),
     payment: z
-      .object({ client_secret: z.string(), amount_cents: z.number().int() })
+      .object({
+        client_secret: z.string(),
+        amount_cents: z.number().int(),
+        publishable_key: z.string().nullable().describe('Stripe.js’s key for the Payment Element (STRIPE_PUBLISHABLE_KEY); null when not configured'),
+      })
       .nullable()
       .describe('An online checkout (policies.payment_mode): confirm it with Stripe’s Payment Element before payment_due_by'),
   })

@@ -16,7 +16,7 @@ describe('Stripe payments, refunds and webhooks through the API', () => {
 
   beforeAll(async () => {
     const { url } = await fake.start();
-    t = await createTestApp({ now: NOW, env: { STRIPE_SECRET_KEY: 'sk_test_fake', STRIPE_WEBHOOK_SECRET: SECRET, STRIPE_API_BASE: url, STRIPE_TIMEOUT_MS: '400' } });
+    t = await createTestApp({ now: NOW, env: { STRIPE_SECRET_KEY: 'sk_test_fake', STRIPE_PUBLISHABLE_KEY: 'pk_test_fake', STRIPE_WEBHOOK_SECRET: SECRET, STRIPE_API_BASE: url, STRIPE_TIMEOUT_MS: '400' } });
     const u = new URL(url);
     // What an operator does in Stripe's dashboard, through the same fake.
     dashboard = new Stripe('sk_test_fake', { host: u.hostname, port: Number(u.port), protocol: 'http', maxNetworkRetries: 0 });
@@ -142,7 +142,9 @@ describe('Stripe payments, refunds and webhooks through the API', () => {
       });
     const paid = await book('2026-06-13T14:00:00-04:00');
     expect(paid.status, JSON.stringify(paid.body)).toBe(201);
-    expect(paid.body).toMatchObject({ status: 'pending', payment: { amount_cents: 6000 } });
+    // What the widget needs to show Stripe's Payment Element (the browser tests have no network to load Stripe.js).
+    expect(paid.body).toMatchObject({ status: 'pending', payment: { amount_cents: 6000, publishable_key: 'pk_test_fake' } });
+    expect(paid.body.payment.client_secret).toMatch(/^pi_.+_secret_/);
     const pi = [...fake.paymentIntents.values()].find((x) => x.client_secret === paid.body.payment.client_secret)!;
     await deliver(fake.succeed(pi.id));
     const view = await call(t.app, 'GET', `/api/public/bookings/${paid.body.booking_number}?token=${paid.body.manage_token}`);
