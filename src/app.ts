@@ -6,12 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import type { Clock } from './http/context.js';
@@ -22,6 +17,7 @@ import { installBodyParsers } from './http/body.js';
 import { clientErrorHandler } from './http/client-errors.js';
 import { installCrossSiteGuard } from './http/csrf.js';
 import { loggerOptions } from './http/logging.js';
+import { openApiOptions } from './http/openapi.js';
 import { installTenant } from './http/tenant.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -152,24 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       }),
   });
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'BookingTMS API',
-        version: '0.1.0',
-        description: 'Multi-tenant booking platform. Errors use the `Error` schema; see API.md conventions.',
-      },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'Token from /api/auth/signup or /api/auth/login' },
-          cookie: { type: 'apiKey', in: 'cookie', name: 'session', description: 'The HttpOnly session cookie login sets (the web app)' },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
-  });
+  await app.register(swagger, openApiOptions(config));
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
