@@ -129,6 +129,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+        // Only behind HTTPS (COOKIE_SECURE): over plain HTTP it makes browsers fetch the docs page's scripts and
+        // styles by https://, which fails, and the page stays blank (loopback addresses are exempt, other hosts not).
+        upgradeInsecureRequests: config.COOKIE_SECURE ? [] : null,
       },
     },
   });
@@ -149,7 +152,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(swagger, openApiOptions(config));
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Its own CSP (with the hashes of its inline parts) asks for https too: the same rule as helmet's above.
+    transformStaticCSP: (header) => (config.COOKIE_SECURE ? header : header.replace(/\s*upgrade-insecure-requests;?/, '')),
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(
