@@ -12,7 +12,8 @@ export const email = z
   .trim()
   .max(254)
   .pipe(z.email())
-  .transform((v) => v.toLowerCase());
+  .transform((v) => v.toLowerCase())
+  .meta({ format: 'email' });
 
 export const timezone = z
   .string()
