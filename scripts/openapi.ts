@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
+import type { FastifyInstance } from 'fastify';
+import openapiTS, { astToString, COMMENT_HEADER, type OpenAPI3 } from 'openapi-typescript';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { Database } from '../src/db/client.js';
@@ -32,10 +33,15 @@ const noDatabase: Database = {
   close: async () => {},
 };
 
+/** The app over no database, with no job queue and no workers: enough to ask it for its document or its pages. */
+export function appWithoutDatabase(env: Record<string, string> = {}): Promise<FastifyInstance> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...env, WORKERS: 'false' });
+  return buildApp({ db: noDatabase, config, queue: { enqueue: async () => null }, logger: false });
+}
+
 /** The document as /api/openapi.json answers it with the default settings. */
 export async function openApiDocument(): Promise<Record<string, unknown>> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', WORKERS: 'false' });
-  const app = await buildApp({ db: noDatabase, config, queue: { enqueue: async () => null }, logger: false });
+  const app = await appWithoutDatabase();
   try {
     await app.ready();
     return structuredClone(app.swagger()) as Record<string, unknown>;
@@ -46,7 +52,7 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
 
 /** TypeScript types of the document (`paths`, `components`, `operations`), as openapi-typescript writes them. */
 export async function openApiTypes(doc: Record<string, unknown>): Promise<string> {
-  return astToString(await openapiTS(doc as unknown as OpenAPI3));
+  return `${COMMENT_HEADER}// Written by \`npm run openapi:types\` from the server's OpenAPI document (scripts/openapi.ts).\n\n${astToString(await openapiTS(doc as unknown as OpenAPI3))}`;
 }
 
 const json = (doc: unknown) => `${JSON.stringify(doc, null, 2)}\n`;
