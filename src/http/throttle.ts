@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Queryable } from '../db/client.js';
 import { AppError } from './errors.js';
-import { RATE_LIMIT_KEY } from './openapi.js';
+import { RATE_LIMIT_KEY } from './openapi-document.js';
 
 // A fixed-window counter in PostgreSQL (app_throttle_hit, migration 0001): shared by every API process.
 const THROTTLE_HIT = 'select hits, retry_after from app_throttle_hit($1, $2)';
