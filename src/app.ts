@@ -6,12 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import type { Clock } from './http/context.js';
@@ -22,6 +17,7 @@ import { installBodyParsers } from './http/body.js';
 import { clientErrorHandler } from './http/client-errors.js';
 import { installCrossSiteGuard } from './http/csrf.js';
 import { loggerOptions } from './http/logging.js';
+import { openApiOptions } from './http/openapi.js';
 import { installTenant } from './http/tenant.js';
 import { adminAppOr, webPages } from './http/pages.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -135,6 +131,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+        // Only behind HTTPS (COOKIE_SECURE): over plain HTTP it makes browsers fetch the docs page's scripts and
+        // styles by https://, which fails, and the page stays blank (loopback addresses are exempt, other hosts not).
+        upgradeInsecureRequests: config.COOKIE_SECURE ? [] : null,
       },
     },
   });
@@ -154,25 +153,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       }),
   });
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'BookingTMS API',
-        version: '0.1.0',
-        description: 'Multi-tenant booking platform. Errors use the `Error` schema; see API.md conventions.',
-      },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'Token from /api/auth/signup or /api/auth/login' },
-          cookie: { type: 'apiKey', in: 'cookie', name: 'session', description: 'The HttpOnly session cookie login sets (the web app)' },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+  await app.register(swagger, openApiOptions(config));
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Its own CSP (with the hashes of its inline parts) asks for https too: the same rule as helmet's above.
+    transformStaticCSP: (header) => (config.COOKIE_SECURE ? header : header.replace(/\s*upgrade-insecure-requests;?/, '')),
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // The web apps' pages and assets (dist/web), outside /api.
   await app.register(webPages);

@@ -128,6 +128,8 @@ export interface DeferredAuth extends Requirement {
   token: string;
 }
 
+const REQUIREMENT = Symbol('requirement');
+
 /**
  * A preHandler that lets in `minRole` and every role above it. Tenant routes (the default) also need an
  * organization: a super_admin names one with the X-Organization-Id header.
@@ -138,7 +140,7 @@ export interface DeferredAuth extends Requirement {
  */
 export function requireRole(minRole: Role, opts: { tenant?: boolean; deferred?: boolean } = {}) {
   const requirement: Requirement = { minRole, needsTenant: opts.tenant ?? true };
-  return async (request: FastifyRequest, _reply: FastifyReply) => {
+  const guard = async (request: FastifyRequest, _reply: FastifyReply) => {
     if (opts.deferred) {
       request.deferredAuth = { ...requirement, token: requireToken(request) };
       return;
@@ -147,6 +149,18 @@ export function requireRole(minRole: Role, opts: { tenant?: boolean; deferred?: 
     request.auth = auth;
     checkRequirement(auth, requirement);
   };
+  // The OpenAPI document reads a route's security, role and organization header from its guard (http/openapi.ts).
+  return Object.assign(guard, { [REQUIREMENT]: requirement });
+}
+
+
+/** What a route's requireRole guard requires, if its preHandler (one or a list) has one. */
+export function requirementOf(preHandler: unknown): Requirement | undefined {
+  for (const h of Array.isArray(preHandler) ? preHandler : [preHandler]) {
+    const found = (h as { [REQUIREMENT]?: Requirement } | undefined)?.[REQUIREMENT];
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**

@@ -46,13 +46,16 @@ export class AppError extends Error {
 /** 404 for a missing row, and for another organization's row, which RLS makes look missing. */
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
 
+const codes = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
+const titles = [...new Set(codes.map((c) => ERROR_CODES[c].title))] as [string, ...string[]];
+
 export const errorBodySchema = z
   .object({
-    error: z.string(),
-    code: z.string(),
+    error: z.enum(titles).describe('The status’s title'),
+    code: z.enum(codes).describe('What happened, for programs: one of the codes this status answers (see each response)'),
     message: z.string(),
-    fields: z.record(z.string(), z.string()).optional(),
-    request_id: z.string().optional(),
+    fields: z.record(z.string(), z.string()).optional().describe('400 validation_failed: what is wrong, by field path (`body.customer.email`, `query.from`, `headers.x-organization-id`)'),
+    request_id: z.string().optional().describe('500 only: quote it to the operator (the same as the x-request-id header)'),
   })
   .meta({ id: 'Error' });
 

@@ -12,7 +12,8 @@ export const email = z
   .trim()
   .max(254)
   .pipe(z.email())
-  .transform((v) => v.toLowerCase());
+  .transform((v) => v.toLowerCase())
+  .meta({ format: 'email' });
 
 export const timezone = z
   .string()
@@ -28,7 +29,8 @@ export const currency = z
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a real date');
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a real date')
+  .meta({ format: 'date' });
 
 /** A wall time 'HH:MM' (00:00-23:59). */
 export const wallTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
@@ -62,5 +64,5 @@ export function errors(...statuses: number[]) {
   return out;
 }
 
-/** Errors every authenticated route can answer. */
-export const authErrors = [400, 401, 403, 429] as const;
+/** Errors every authenticated route can answer (a rate-limited one adds 429 itself). */
+export const authErrors = [400, 401, 403] as const;

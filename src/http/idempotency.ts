@@ -1,10 +1,22 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { Queryable } from '../db/client.js';
 import { AppError } from './errors.js';
 
 /** How long a key is remembered. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
+
+/** The request header of the routes that honour one (checked by `idempotent`: 1-200 visible ASCII characters). */
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .max(200)
+    .optional()
+    .describe(
+      `1-200 visible ASCII characters, remembered ${IDEMPOTENCY_TTL_HOURS} h per caller: the same key with the same body answers the first answer again (Idempotent-Replayed: true) and creates nothing; with another body, 409 idempotency_conflict`,
+    ),
+});
 
 export interface StoredResponse<T> {
   status: number;

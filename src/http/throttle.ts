@@ -1,5 +1,7 @@
+import type { FastifyInstance } from 'fastify';
 import type { Queryable } from '../db/client.js';
 import { AppError } from './errors.js';
+import { RATE_LIMIT_KEY } from './openapi-document.js';
 
 // A fixed-window counter in PostgreSQL (app_throttle_hit, migration 0001): shared by every API process.
 const THROTTLE_HIT = 'select hits, retry_after from app_throttle_hit($1, $2)';
@@ -13,4 +15,19 @@ export async function throttle(tx: Queryable, key: string, max: number, windowSe
       'retry-after': String(hit.retry_after),
     });
   }
+}
+
+/**
+ * Limits every route of the plugin `app` to `max` requests per client address per minute, one budget for them all
+ * (@fastify/rate-limit, counted per process), checked on request before the body is even parsed; each route's
+ * OpenAPI operation says so (http/openapi.ts). A per-route `config.rateLimit` would give every route a counter of its own.
+ */
+export function limitPerClient(app: FastifyInstance, max: number): void {
+  const limit = app.rateLimit({ max, timeWindow: 60_000 });
+  app.addHook('onRequest', async function rateLimited(request, reply) {
+    await limit.call(this, request, reply);
+  });
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...route.schema, [RATE_LIMIT_KEY]: max } as typeof route.schema;
+  });
 }

@@ -69,6 +69,7 @@ describe('HTTP conventions', () => {
       const login = await call(app, 'POST', '/api/auth/login', { body: { email: 'a@b.co', password: 'whatever password' } });
       expect(login.status).toBe(503);
       expect(login.body.code).toBe('service_unavailable');
+      expect(login.headers['retry-after']).toBe('5'); // as the document's 503 says
     } finally {
       await app.close();
       await db.close();

@@ -1,3 +1,5 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 
@@ -50,7 +52,8 @@ export async function loadOperations(app: FastifyInstance): Promise<{ doc: OpenA
       const op = item[m];
       if (!op) continue;
       const params = ((op.parameters ?? []) as OpenApiParam[]).map((p) => deref(doc, p) as OpenApiParam);
-      const content = op.requestBody?.content?.['application/json'];
+      const requestBody = op.requestBody ? deref(doc, op.requestBody) : undefined;
+      const content = requestBody?.content?.['application/json'];
       operations.push({
         method: m.toUpperCase() as Operation['method'],
         path,
@@ -58,7 +61,7 @@ export async function loadOperations(app: FastifyInstance): Promise<{ doc: OpenA
         query: params.filter((p) => p.in === 'query'),
         headers: params.filter((p) => p.in === 'header'),
         body: content?.schema ? deref(doc, content.schema) : undefined,
-        bodyRequired: Boolean(op.requestBody?.required),
+        bodyRequired: Boolean(requestBody?.required),
         secured: Array.isArray(op.security) && op.security.length > 0,
         statuses: Object.keys(op.responses ?? {}),
       });
@@ -178,14 +181,20 @@ export function sample(doc: OpenApiDocument, raw: JsonSchema | undefined, ctx: S
   }
 }
 
-/** Properties of an object schema (after following refs and picking the first object option of a union). */
+/**
+ * Properties of an object schema, after following refs; of a union, those of every object option (the first one's
+ * first), so a walk that varies each property reaches the ones only other options have (`booking_date`).
+ */
 export function propertiesOf(doc: OpenApiDocument, raw: JsonSchema | undefined): Record<string, JsonSchema> {
   if (!raw) return {};
   const s = deref(doc, raw);
   const options = (s.anyOf ?? s.oneOf) as JsonSchema[] | undefined;
   if (options) {
-    const obj = options.map((o) => deref(doc, o)).find((o) => o.type === 'object');
-    return obj ? propertiesOf(doc, obj) : {};
+    const out: Record<string, JsonSchema> = {};
+    for (const o of options.map((x) => deref(doc, x)).filter((x) => x.type === 'object')) {
+      for (const [k, v] of Object.entries(propertiesOf(doc, o))) if (!(k in out)) out[k] = v;
+    }
+    return out;
   }
   return s.type === 'object' && s.properties ? (s.properties as Record<string, JsonSchema>) : {};
 }
@@ -197,4 +206,42 @@ export function itemsOf(doc: OpenApiDocument, raw: JsonSchema | undefined): Json
   const options = (s.anyOf ?? s.oneOf) as JsonSchema[] | undefined;
   if (options) return itemsOf(doc, options.map((o) => deref(doc, o)).find((o) => o.type === 'array'));
   return s.type === 'array' ? (s.items as JsonSchema | undefined) : undefined;
+}
+
+const pointer = (segments: string[]) => `#/${segments.map((s) => encodeURIComponent(s.replaceAll('~', '~0').replaceAll('/', '~1'))).join('/')}`;
+
+/** The document's path template of a concrete path (`/api/venues/{id}` for `/api/venues/0f...`), if any. */
+export function templateOf(doc: OpenApiDocument, path: string): string | undefined {
+  const parts = path.split('/');
+  return Object.keys(doc.paths).find((t) => {
+    const tp = t.split('/');
+    return tp.length === parts.length && tp.every((p, i) => (p.startsWith('{') && parts[i] !== '') || p === parts[i]);
+  });
+}
+
+/**
+ * Checks answers against the document with a JSON Schema validator (formats included): the schema it declares for
+ * the operation, status and media type. Returns what is wrong (empty: the answer is as documented).
+ */
+export function answerChecker(doc: OpenApiDocument) {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
+  addFormats.default(ajv);
+  ajv.addSchema({ ...doc, $id: 'openapi.json' });
+  const check = (method: string, path: string, status: number, mediaType: string, body: unknown): string[] => {
+    const template = templateOf(doc, path);
+    if (!template) return [`no path of the document matches ${path}`];
+    const op = doc.paths[template]?.[method.toLowerCase()];
+    if (!op) return [`${method} ${template} is not in the document`];
+    const declared = op.responses?.[String(status)] as JsonSchema | undefined;
+    if (!declared) return [`${method} ${template} does not declare ${status}`];
+    const at = typeof declared.$ref === 'string' ? declared.$ref.replace(/^#\//, '').split('/') : ['paths', template, method.toLowerCase(), 'responses', String(status)];
+    const response = deref(doc, declared);
+    if (!response.content) return body === undefined || body === '' ? [] : [`${method} ${template} ${status} declares no body`];
+    if (!response.content[mediaType]) return [`${method} ${template} ${status} declares no ${mediaType} body`];
+    const validate = ajv.compile({ $ref: `openapi.json${pointer([...at, 'content', mediaType, 'schema'])}` });
+    return validate(body) ? [] : (validate.errors ?? []).map((e) => `${method} ${template} ${status}: ${e.instancePath || '(body)'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+  };
+  /** Whether `value` is valid by the document's schema at `ref` (`#/components/schemas/CreateBookingRequest`). */
+  const schema = (ref: string, value: unknown): boolean => ajv.validate({ $ref: `openapi.json${ref}` }, value);
+  return Object.assign(check, { schema });
 }

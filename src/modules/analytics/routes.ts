@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/tenant.js';
 import { errors } from '../../http/fields.js';
 import { tenantContextOf } from '../../http/tenant.js';
+import { limitPerClient } from '../../http/throttle.js';
 import { reportCacheFor } from '../reports/service.js';
 import { eventAccepted, eventBody } from './schemas.js';
 import { recordEvent } from './service.js';
@@ -13,15 +14,13 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
   const reports = reportCacheFor(app.commitHooks, app.config.REPORTS_CACHE_MS);
   // Per client address, like the widget API, but a budget of its own: a page's events must never use up the
   // visitor's budget for booking (each `app.rateLimit` call keeps its own counters).
-  const limit = app.rateLimit({ max: app.config.PUBLIC_RATE_LIMIT_PER_MINUTE, timeWindow: 60_000 });
-  app.addHook('onRequest', async function rateLimited(request, reply) {
-    await limit.call(this, request, reply);
-  });
+  limitPerClient(app, app.config.PUBLIC_RATE_LIMIT_PER_MINUTE);
 
   app.post(
     '/analytics/events',
     {
       schema: {
+        operationId: 'recordWidgetEvent',
         tags,
         summary: 'Record a widget funnel step; a repeat of a session’s step answers 204 and records nothing',
         body: eventBody,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../http/fields.js';
 
 /** The widget's steps, in funnel order: each one's conversion is over the step before it. */
 export const FUNNEL_STEPS = ['widget_view', 'slot_selected', 'checkout_started', 'booking_completed'] as const;
@@ -23,8 +24,8 @@ const step = z.object({
 
 export const funnelSchema = z
   .object({
-    from: z.string(),
-    to: z.string(),
+    from: isoDate,
+    to: isoDate,
     timezone: z.string(),
     steps: z.array(step),
     overall_conversion_rate: z.number().nullable().describe('booking_completed over widget_view; null when there was no view'),

@@ -11,6 +11,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: requireRole('admin'),
       schema: {
+        operationId: 'listAuditLogs',
         tags: ['audit'],
         security: [{ bearer: [] }],
         summary: 'Every change to the organization’s data: who, what, before and after, from where',

@@ -6,7 +6,10 @@ export const auditLogSchema = z
     id: z.number().int(),
     organization_id: z.uuid().nullable(),
     user_id: z.uuid().nullable(),
-    actor_role: z.string().nullable(),
+    actor_role: z
+      .string()
+      .nullable()
+      .describe('The signed-in user’s role (super_admin, admin, manager, staff); `public` for the widget, `stripe` for its webhook, `system` for the server’s own tools'),
     action: z.enum(['insert', 'update', 'delete']),
     table_name: z.string(),
     row_id: z.string().nullable(),
@@ -15,7 +18,7 @@ export const auditLogSchema = z
     client_ip: z.string().nullable(),
     user_agent: z.string().nullable(),
     request_id: z.string().nullable(),
-    created_at: z.string(),
+    created_at: instant,
   })
   .meta({ id: 'AuditLog' });
 

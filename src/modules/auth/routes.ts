@@ -55,6 +55,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/signup',
     {
       schema: {
+        operationId: 'signup',
         tags,
         summary: 'Create an organization and its admin',
         description:
@@ -73,7 +74,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/login',
-    { schema: { tags, summary: 'Sign in', body: loginBody, response: { 200: authAnswer.extend({ organization: authAnswer.shape.organization.nullable() }), ...errors(400, 401, 429) } } },
+    { schema: { operationId: 'login', tags, summary: 'Sign in', body: loginBody, response: { 200: authAnswer.extend({ organization: authAnswer.shape.organization.nullable() }), ...errors(400, 401, 429) } } },
     async (request, reply) => {
       const result = await login(app.db, request.body, settings, client(request), app.clock());
       setCookie(reply, result.token);
@@ -83,7 +84,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/logout',
-    { preHandler: requireRole('staff', { tenant: false }), schema: { tags, security: [{ bearer: [] }], summary: 'End this session', response: { 204: z.null(), ...errors(401) } } },
+    { preHandler: requireRole('staff', { tenant: false }), schema: { operationId: 'logout', tags, security: [{ bearer: [] }], summary: 'End this session', response: { 204: z.null(), ...errors(401, 403) } } },
     async (request, reply) => {
       await logout(app.db, actor(request).sessionId);
       void reply.clearCookie(SESSION_COOKIE, { path: '/api' });
@@ -93,7 +94,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/auth/session',
-    { preHandler: requireRole('staff', { tenant: false }), schema: { tags, security: [{ bearer: [] }], summary: 'The signed-in user and organization', response: { 200: sessionAnswer, ...errors(401) } } },
+    { preHandler: requireRole('staff', { tenant: false }), schema: { operationId: 'getSession', tags, security: [{ bearer: [] }], summary: 'The signed-in user and organization', response: { 200: sessionAnswer, ...errors(401) } } },
     async (request) => {
       const auth = actor(request);
       const organization = auth.organizationId ? await request.tenant((tx) => getOrganization(tx).catch(() => null)) : null;
@@ -113,7 +114,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/reset-password',
-    { schema: { tags, summary: 'Email a one-time reset link (answers 202 whether or not the account exists)', body: resetBody, response: { 202: acceptedAnswer, ...errors(400, 429) } } },
+    { schema: { operationId: 'requestPasswordReset', tags, summary: 'Email a one-time reset link (answers 202 whether or not the account exists)', body: resetBody, response: { 202: acceptedAnswer, ...errors(400, 429) } } },
     async (request, reply) => {
       await requestPasswordReset(app.db, app.mailer, request.body.email, settings, client(request), app.clock(), afterResponse(request, reply));
       return reply.status(202).send({ status: 'accepted' as const, message: 'If the address belongs to an account, a reset link is on its way' });
@@ -122,7 +123,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/reset-password/confirm',
-    { schema: { tags, summary: 'Set a new password with a reset token; ends every session', body: resetConfirmBody, response: { 204: z.null(), ...errors(400, 429) } } },
+    { schema: { operationId: 'confirmPasswordReset', tags, summary: 'Set a new password with a reset token; ends every session', body: resetConfirmBody, response: { 204: z.null(), ...errors(400, 429) } } },
     async (request, reply) => {
       await confirmPasswordReset(app.db, request.body.token, request.body.password, settings, client(request));
       return reply.status(204).send(null);

@@ -11,6 +11,7 @@ export const availabilityRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: requireRole('staff', { deferred: true }),
       schema: {
+        operationId: 'getAvailability',
         tags: ['availability'],
         security: [{ bearer: [] }],
         summary: 'Bookable slots of a game at a venue between two venue-local dates (inclusive, at most 62 days)',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../../http/fields.js';
+import { instant, isoDate } from '../../http/fields.js';
 
 const windowFields = z.object({
   from: isoDate,
@@ -21,9 +21,9 @@ export const publicAvailabilityQuery = windowFields.superRefine(checkWindow);
 export type AvailabilityRequest = z.infer<typeof availabilityQuery>;
 
 export const slotSchema = z.object({
-  start_at: z.string(),
-  end_at: z.string(),
-  booking_date: z.string(),
+  start_at: instant,
+  end_at: instant,
+  booking_date: isoDate,
   start_time: z.string(),
   end_time: z.string(),
   available: z.boolean(),

@@ -1,9 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actor, requireRole } from '../../http/auth.js';
 import { authErrors, errors, idParams } from '../../http/fields.js';
-import { idempotent, requestFingerprint } from '../../http/idempotency.js';
+import { idempotencyHeaders, idempotent, requestFingerprint } from '../../http/idempotency.js';
 import { pageOf, paginationQuery } from '../../http/pagination.js';
 import { batchStatus, cancelBooking, transitionBooking, updateBooking, type MoneyContext } from './lifecycle.js';
 import {
@@ -24,7 +23,6 @@ const staffId = (request: FastifyRequest) => {
   return auth.role === 'super_admin' ? null : auth.userId;
 };
 const security = [{ bearer: [] }];
-const idempotencyHeader = z.object({ 'idempotency-key': z.string().max(200).optional() });
 
 export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
   // Handlers here do all their work in request.tenant(...): the session is checked by the statement that opens it.
@@ -47,14 +45,14 @@ export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/bookings/quote',
     {
       preHandler: staff,
-      schema: { tags, security, summary: 'Price a booking exactly as creating it would (nothing is reserved or redeemed)', body: quoteBody, response: { 200: quoteSchema, ...errors(...authErrors, 404, 409, 422) } },
+      schema: { operationId: 'quoteBooking', tags, security, summary: 'Price a booking exactly as creating it would (nothing is reserved or redeemed)', body: quoteBody, response: { 200: quoteSchema, ...errors(...authErrors, 404, 409, 422) } },
     },
     (request) => request.tenant((tx) => quoteBooking(tx, request.body, app.clock(), false)),
   );
 
   app.get(
     '/bookings',
-    { preHandler: staff, schema: { tags, security, summary: 'List and search bookings (dates are venue-local)', querystring: paginationQuery.extend(listBookingsQuery.shape), response: { 200: pageOf(bookingSchema), ...errors(...authErrors) } } },
+    { preHandler: staff, schema: { operationId: 'listBookings', tags, security, summary: 'List and search bookings (dates are venue-local)', querystring: paginationQuery.extend(listBookingsQuery.shape), response: { 200: pageOf(bookingSchema), ...errors(...authErrors) } } },
     (request) => {
       const { page, limit, ...filter } = request.query;
       return request.tenant((tx) => listBookings(tx, filter, { page, limit }));
@@ -66,7 +64,7 @@ export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/customers/:id/bookings',
     {
       preHandler: staff,
-      schema: { tags: ['customers'], security, summary: "A customer's bookings, newest first", params: idParams, querystring: paginationQuery, response: { 200: pageOf(bookingSchema), ...errors(...authErrors, 404) } },
+      schema: { operationId: 'listCustomerBookings', tags: ['customers'], security, summary: "A customer's bookings, newest first", params: idParams, querystring: paginationQuery, response: { 200: pageOf(bookingSchema), ...errors(...authErrors, 404) } },
     },
     (request) =>
       request.tenant(async (tx) => {
@@ -80,10 +78,11 @@ export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: staff,
       schema: {
+        operationId: 'createBooking',
         tags,
         security,
         summary: 'Create a booking; honours Idempotency-Key',
-        headers: idempotencyHeader,
+        headers: idempotencyHeaders,
         body: createBookingBody,
         response: { 201: bookingSchema, ...errors(...authErrors, 404, 409, 422) },
       },
@@ -113,7 +112,7 @@ export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/bookings/batch-status',
-    { preHandler: staff, schema: { tags, security, summary: 'Set one status on many bookings; each succeeds or fails alone', body: batchStatusBody, response: { 200: batchStatusAnswer, ...errors(...authErrors) } } },
+    { preHandler: staff, schema: { operationId: 'setBookingsStatus', tags, security, summary: 'Set one status on many bookings; each succeeds or fails alone', body: batchStatusBody, response: { 200: batchStatusAnswer, ...errors(...authErrors) } } },
     (request) =>
       request.tenant(async (tx) => {
         // The state before, of the bookings that exist (an unknown id fails in batchStatus, as before).
@@ -130,19 +129,19 @@ export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/bookings/:id',
-    { preHandler: staff, schema: { tags, security, summary: 'One booking with customer, game and venue summaries', params: idParams, response: { 200: bookingSchema, ...errors(...authErrors, 404) } } },
+    { preHandler: staff, schema: { operationId: 'getBooking', tags, security, summary: 'One booking with customer, game and venue summaries', params: idParams, response: { 200: bookingSchema, ...errors(...authErrors, 404) } } },
     (request) => request.tenant((tx) => getBooking(tx, request.params.id)),
   );
 
   app.put(
     '/bookings/:id',
-    { preHandler: staff, schema: { tags, security, summary: 'Reschedule or edit a booking; availability is re-checked atomically', params: idParams, body: updateBookingBody, response: { 200: bookingSchema, ...errors(...authErrors, 404, 409, 422) } } },
+    { preHandler: staff, schema: { operationId: 'updateBooking', tags, security, summary: 'Reschedule or edit a booking; availability is re-checked atomically', params: idParams, body: updateBookingBody, response: { 200: bookingSchema, ...errors(...authErrors, 404, 409, 422) } } },
     (request) => request.tenant((tx) => changed(tx, request.params.id, () => updateBooking(tx, request.params.id, request.body, app.clock(), false, money(request)))),
   );
 
   app.delete(
     '/bookings/:id',
-    { preHandler: staff, schema: { tags, security, summary: 'Cancel a booking (the row is kept) and refund by policy', params: idParams, response: { 200: bookingSchema, ...errors(...authErrors, 404, 409) } } },
+    { preHandler: staff, schema: { operationId: 'cancelBooking', tags, security, summary: 'Cancel a booking (the row is kept) and refund by policy', params: idParams, response: { 200: bookingSchema, ...errors(...authErrors, 404, 409) } } },
     (request) => request.tenant((tx) => changed(tx, request.params.id, () => cancelBooking(tx, request.params.id, app.clock(), { enforceWindow: false }, money(request)))),
   );
 
@@ -151,6 +150,7 @@ export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: staff,
       schema: {
+        operationId: 'acceptBookingContact',
         tags,
         security,
         summary: 'Accept the contact details a widget booking gave into its customer (fill a missing phone; replace: name and phone)',
@@ -162,16 +162,16 @@ export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) => request.tenant((tx) => acceptContact(tx, request.params.id, request.body.replace)),
   );
 
-  const transitions: [string, BookingStatus, string][] = [
-    ['checkin', 'checked-in', 'Check the group in'],
-    ['complete', 'completed', 'Mark a checked-in booking completed'],
-    ['no-show', 'no-show', 'Mark a confirmed booking as a no-show'],
-    ['confirm', 'confirmed', 'Confirm a pending booking'],
+  const transitions: [string, BookingStatus, string, string][] = [
+    ['checkin', 'checked-in', 'Check the group in', 'checkInBooking'],
+    ['complete', 'completed', 'Mark a checked-in booking completed', 'completeBooking'],
+    ['no-show', 'no-show', 'Mark a confirmed booking as a no-show', 'markBookingNoShow'],
+    ['confirm', 'confirmed', 'Confirm a pending booking', 'confirmBooking'],
   ];
-  for (const [path, status, summary] of transitions) {
+  for (const [path, status, summary, operationId] of transitions) {
     app.post(
       `/bookings/:id/${path}`,
-      { preHandler: staff, schema: { tags, security, summary, params: idParams, response: { 200: bookingSchema, ...errors(...authErrors, 404, 409) } } },
+      { preHandler: staff, schema: { operationId, tags, security, summary, params: idParams, response: { 200: bookingSchema, ...errors(...authErrors, 404, 409) } } },
       (request) => request.tenant((tx) => changed(tx, request.params.id, () => transitionBooking(tx, request.params.id, status, app.clock(), money(request)))),
     );
   }
@@ -181,6 +181,7 @@ export const bookingsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: staff,
       schema: {
+        operationId: 'checkInBookingByCode',
         tags,
         security,
         summary: 'Check a group in from its scanned QR code (booking number and manage token) or a typed booking number',

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { email, instant, isoDate, name, text, wallTime } from '../../http/fields.js';
+import { documentAs, documentOneOf } from '../../http/openapi.js';
 
 export const BOOKING_STATUSES = ['pending', 'confirmed', 'checked-in', 'completed', 'cancelled', 'no-show'] as const;
 export const bookingStatus = z.enum(BOOKING_STATUSES);
 export type BookingStatus = z.infer<typeof bookingStatus>;
+/** Derived from the booking's payment rows. */
+export const paymentStatus = z.enum(['pending', 'paid', 'partial', 'refunded']);
+export type PaymentStatus = z.infer<typeof paymentStatus>;
 
 export const bookingSchema = z
   .object({
@@ -14,14 +18,14 @@ export const bookingSchema = z
     game_id: z.uuid(),
     venue_id: z.uuid(),
     timezone: z.string(),
-    start_at: z.string(),
-    end_at: z.string(),
-    booking_date: z.string(),
+    start_at: instant,
+    end_at: instant,
+    booking_date: isoDate,
     start_time: z.string(),
     end_time: z.string(),
     party_size: z.number().int(),
     status: bookingStatus,
-    payment_status: z.enum(['pending', 'paid', 'partial', 'refunded']),
+    payment_status: paymentStatus,
     total_amount: z.number().int().describe('Subtotal before discount and tax (minor units)'),
     discount_amount: z.number().int(),
     tax_amount: z.number().int().describe('Tax on the discounted subtotal (contained in it when prices include tax)'),
@@ -29,16 +33,16 @@ export const bookingSchema = z
     amount_paid: z.number().int().describe('Received, net of refunds: the sum of the booking’s payment rows'),
     refund_amount: z.number().int().describe('Refunded: the sum of the booking’s succeeded refund rows'),
     coupon_code: z.string().nullable(),
-    payment_due_by: z.string().nullable().describe('A pending online checkout: when its slot is released unless paid'),
+    payment_due_by: instant.nullable().describe('A pending online checkout: when its slot is released unless paid'),
     currency: z.string(),
     notes: z.string(),
     source: z.enum(['admin', 'widget', 'api']),
     created_by: z.uuid().nullable(),
-    cancelled_at: z.string().nullable(),
-    checked_in_at: z.string().nullable(),
-    created_at: z.string(),
-    updated_at: z.string(),
-    customer: z.object({ id: z.uuid(), full_name: z.string(), email: z.string().nullable(), phone: z.string().nullable() }),
+    cancelled_at: instant.nullable(),
+    checked_in_at: instant.nullable(),
+    created_at: instant,
+    updated_at: instant,
+    customer: z.object({ id: z.uuid(), full_name: z.string(), email: z.email().nullable(), phone: z.string().nullable() }),
     /** What a widget booking's caller typed, kept off the customer record until staff accept it (accept-contact). */
     contact: z.object({ full_name: z.string().nullable(), phone: z.string().nullable() }).nullable(),
     game: z.object({ id: z.uuid(), name: z.string(), duration_minutes: z.number().int() }),
@@ -57,6 +61,9 @@ const when = {
   booking_date: isoDate.optional(),
   start_time: wallTime.optional(),
 };
+
+/** The ways to say when, for the document (documentOneOf): what oneStart checks. */
+export const STARTS = [['start_at'], ['booking_date', 'start_time']];
 
 function oneStart(v: { start_at?: string | undefined; booking_date?: string | undefined; start_time?: string | undefined }, ctx: z.RefinementCtx, required: boolean) {
   const local = v.booking_date !== undefined || v.start_time !== undefined;
@@ -91,6 +98,7 @@ export const createBookingBody = z
     oneStart(v, ctx, true);
     if (!v.customer_id === !v.customer) ctx.addIssue({ code: 'custom', path: ['customer_id'], message: 'give customer_id or customer, exactly one' });
   });
+documentOneOf(createBookingBody, [STARTS, [['customer_id'], ['customer']]]);
 export type CreateBookingBody = z.infer<typeof createBookingBody>;
 
 export const updateBookingBody = z
@@ -103,12 +111,16 @@ export const updateBookingBody = z
   })
   .strict()
   .superRefine((v, ctx) => oneStart(v, ctx, false));
+documentOneOf(updateBookingBody, [[[], ...STARTS]]);
 export type UpdateBookingBody = z.infer<typeof updateBookingBody>;
 
-const statusList = z
-  .string()
-  .transform((v) => v.split(',').map((s) => s.trim()))
-  .pipe(z.array(bookingStatus).min(1).max(6));
+const statusList = documentAs(
+  z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()))
+    .pipe(z.array(bookingStatus).min(1).max(6)),
+  z.array(bookingStatus).min(1).max(6).describe('One or more statuses, comma-separated: `status=pending,confirmed`'),
+);
 
 export const listBookingsQuery = z.object({
   status: statusList.optional(),
@@ -152,6 +164,7 @@ export const quoteBody = z
   .strict()
   .superRefine((v, ctx) => oneStart(v, ctx, true))
   .meta({ id: 'QuoteRequest' });
+documentOneOf(quoteBody, [STARTS]);
 
 const quoteLine = z.object({ kind: z.enum(['item', 'discount', 'tax', 'gift_card']), description: z.string(), amount_cents: z.number().int() });
 

@@ -16,6 +16,7 @@ export const calendarsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: manager,
       schema: {
+        operationId: 'createVenueCalendarFeed',
         tags: ['venues'],
         security,
         summary: 'A new secret iCalendar feed URL of the venue’s bookings; the previous URL stops working at once',

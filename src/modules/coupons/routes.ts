@@ -19,6 +19,7 @@ export const couponsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: manager,
       schema: {
+        operationId: 'listCoupons',
         tags,
         security,
         summary: 'List coupons: search by code, filter by active; sorted by code',
@@ -37,6 +38,7 @@ export const couponsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: manager,
       schema: {
+        operationId: 'createCoupon',
         tags,
         security,
         summary: 'Create a coupon (unknown game or venue ids: 400 with the field)',
@@ -52,7 +54,7 @@ export const couponsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/coupons/:id',
-    { preHandler: manager, schema: { tags, security, summary: 'One coupon', params: idParams, response: { 200: couponSchema, ...errors(...authErrors, 404) } } },
+    { preHandler: manager, schema: { operationId: 'getCoupon', tags, security, summary: 'One coupon', params: idParams, response: { 200: couponSchema, ...errors(...authErrors, 404) } } },
     (request) => request.tenant((tx) => getCoupon(tx, request.params.id)),
   );
 
@@ -61,6 +63,7 @@ export const couponsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: manager,
       schema: {
+        operationId: 'updateCoupon',
         tags,
         security,
         summary: 'Change a coupon (fields given are changed; null clears a window end or a limit)',
@@ -77,6 +80,7 @@ export const couponsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: manager,
       schema: {
+        operationId: 'deleteCoupon',
         tags,
         security,
         summary: 'Delete a coupon; one that was ever redeemed is archived instead (inactive, hidden, history kept)',

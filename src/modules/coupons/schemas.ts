@@ -81,8 +81,8 @@ export const couponSchema = z
     code: z.string(),
     kind: couponKind,
     value: z.number().int(),
-    valid_from: z.string().nullable(),
-    valid_to: z.string().nullable(),
+    valid_from: instant.nullable(),
+    valid_to: instant.nullable(),
     max_redemptions: z.number().int().nullable(),
     max_per_customer: z.number().int().nullable(),
     min_party_size: z.number().int(),
@@ -90,8 +90,8 @@ export const couponSchema = z
     venue_ids: z.array(z.uuid()),
     active: z.boolean(),
     redemptions: z.number().int().describe('Live redemptions: bookings that used the code and were not cancelled'),
-    created_at: z.string(),
-    updated_at: z.string(),
+    created_at: instant,
+    updated_at: instant,
   })
   .meta({ id: 'Coupon' });
 

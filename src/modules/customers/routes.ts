@@ -20,6 +20,7 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: staff,
       schema: {
+        operationId: 'listCustomers',
         tags,
         security,
         summary: 'List customers: search, filter by segment or tag, sort',
@@ -37,7 +38,7 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/customers',
     {
       preHandler: staff,
-      schema: { tags, security, summary: 'Create a customer', body: createCustomerBody, response: { 201: customerSchema, ...errors(...authErrors, 409) } },
+      schema: { operationId: 'createCustomer', tags, security, summary: 'Create a customer', body: createCustomerBody, response: { 201: customerSchema, ...errors(...authErrors, 409) } },
     },
     async (request, reply) => {
       const customer = await request.tenant((tx) => createCustomer(tx, request.body, app.clock()));
@@ -47,7 +48,7 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/customers/:id',
-    { preHandler: staff, schema: { tags, security, summary: 'One customer', params: idParams, response: { 200: customerSchema, ...errors(...authErrors, 404) } } },
+    { preHandler: staff, schema: { operationId: 'getCustomer', tags, security, summary: 'One customer', params: idParams, response: { 200: customerSchema, ...errors(...authErrors, 404) } } },
     (request) => request.tenant((tx) => getCustomer(tx, request.params.id, app.clock())),
   );
 
@@ -56,6 +57,7 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: staff,
       schema: {
+        operationId: 'updateCustomer',
         tags,
         security,
         summary: 'Change a customer (fields given are changed; null clears email or phone)',
@@ -72,6 +74,7 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: manager,
       schema: {
+        operationId: 'eraseCustomer',
         tags,
         security,
         summary: 'Erase a customer (GDPR): personal data removed, bookings kept; manager or above',

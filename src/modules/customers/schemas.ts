@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, name, text } from '../../http/fields.js';
+import { email, instant, name, text } from '../../http/fields.js';
 
 export const segmentSchema = z
   .enum(['vip', 'regular', 'new', 'inactive'])
@@ -22,7 +22,7 @@ export const customerSchema = z
   .object({
     id: z.uuid(),
     full_name: z.string(),
-    email: z.string().nullable(),
+    email: z.email().nullable(),
     phone: z.string().nullable(),
     notes: z.string(),
     tags: z.array(z.string()),
@@ -31,11 +31,11 @@ export const customerSchema = z
     segment: segmentSchema,
     lifetime_value_cents: z.number().int(),
     total_bookings: z.number().int(),
-    first_booking_at: z.string().nullable(),
-    last_booking_at: z.string().nullable(),
+    first_booking_at: instant.nullable(),
+    last_booking_at: instant.nullable(),
     rfm: rfmSchema,
-    created_at: z.string(),
-    updated_at: z.string(),
+    created_at: instant,
+    updated_at: instant,
   })
   .meta({ id: 'Customer' });
 
@@ -43,7 +43,7 @@ export type Customer = z.infer<typeof customerSchema>;
 
 /** What a booking shows of its customer. */
 export const customerSummarySchema = z
-  .object({ id: z.uuid(), full_name: z.string(), email: z.string().nullable(), phone: z.string().nullable() })
+  .object({ id: z.uuid(), full_name: z.string(), email: z.email().nullable(), phone: z.string().nullable() })
   .meta({ id: 'CustomerSummary' });
 
 export type CustomerSummary = z.infer<typeof customerSummarySchema>;

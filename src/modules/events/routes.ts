@@ -19,12 +19,19 @@ export const eventsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: requireRole('staff'),
       schema: {
+        operationId: 'streamEvents',
         tags: ['events'],
         security: [{ bearer: [] }, { cookie: [] }],
         summary: 'Server-Sent Events: the organization’s changes (webhook event types), from any API process; resume with Last-Event-ID',
         headers: z.object({ 'last-event-id': z.string().max(60).optional() }),
         querystring: z.object({ last_event_id: z.string().max(60).optional().describe('For clients that cannot set the Last-Event-ID header') }),
-        response: { 200: z.string().describe('text/event-stream: `id: <xid>-<id>`, `event: <type>`, `data: { type, timestamp, data }`'), ...errors(...authErrors) },
+        response: {
+          200: {
+            description: 'The stream, open until the client leaves',
+            content: { 'text/event-stream': { schema: z.string().describe('Events `id: <xid>-<id>`, `event: <type>`, `data: { type, timestamp, data }`; a comment line every 15 s') } },
+          },
+          ...errors(...authErrors),
+        },
       },
     },
     async (request, reply) => {

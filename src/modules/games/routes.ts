@@ -19,6 +19,7 @@ export const gamesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: staff,
       schema: {
+        operationId: 'listGames',
         tags,
         security,
         summary: 'List games (archived ones only with include_archived=true)',
@@ -34,7 +35,7 @@ export const gamesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/games',
-    { preHandler: manager, schema: { tags, security, summary: 'Create a game', body: createGameBody, response: { 201: gameSchema, ...errors(...authErrors) } } },
+    { preHandler: manager, schema: { operationId: 'createGame', tags, security, summary: 'Create a game', body: createGameBody, response: { 201: gameSchema, ...errors(...authErrors) } } },
     async (request, reply) => {
       const game = await request.tenant((tx) => createGame(tx, request.body));
       return reply.status(201).send(game);
@@ -43,7 +44,7 @@ export const gamesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/games/:id',
-    { preHandler: staff, schema: { tags, security, summary: 'One game (archived ones too)', params: idParams, response: { 200: gameSchema, ...errors(...authErrors, 404) } } },
+    { preHandler: staff, schema: { operationId: 'getGame', tags, security, summary: 'One game (archived ones too)', params: idParams, response: { 200: gameSchema, ...errors(...authErrors, 404) } } },
     (request) => request.tenant((tx) => getGame(tx, request.params.id)),
   );
 
@@ -52,6 +53,7 @@ export const gamesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: manager,
       schema: {
+        operationId: 'updateGame',
         tags,
         security,
         summary: 'Change a game (fields given are changed; 422 when archived)',
@@ -67,7 +69,7 @@ export const gamesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/games/:id',
     {
       preHandler: manager,
-      schema: { tags, security, summary: 'Archive a game: inactive and hidden from lists; its bookings stay valid', params: idParams, response: { 200: gameSchema, ...errors(...authErrors, 404) } },
+      schema: { operationId: 'archiveGame', tags, security, summary: 'Archive a game: inactive and hidden from lists; its bookings stay valid', params: idParams, response: { 200: gameSchema, ...errors(...authErrors, 404) } },
     },
     (request) => request.tenant((tx) => archiveGame(tx, request.params.id)),
   );

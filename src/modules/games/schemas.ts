@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { name, text, uuid, wallTime } from '../../http/fields.js';
+import { instant, name, text, uuid, wallTime } from '../../http/fields.js';
 import type { PriceRule } from '../../pricing/quote.js';
 
 export const MAX_GAME_VENUES = 200;
@@ -103,9 +103,9 @@ export const gameSchema = z
     venue_prices: z.array(z.object({ venue_id: z.uuid(), price_cents: z.number().int() })),
     price_rules: z.array(priceRuleSchema),
     active: z.boolean(),
-    archived_at: z.string().nullable(),
-    created_at: z.string(),
-    updated_at: z.string(),
+    archived_at: instant.nullable(),
+    created_at: instant,
+    updated_at: instant,
   })
   .meta({ id: 'Game' });
 

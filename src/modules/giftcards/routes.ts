@@ -46,7 +46,7 @@ export const giftCardsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/gift-cards',
     {
       preHandler: manager,
-      schema: { tags, security, summary: 'List gift cards (manager or above)', querystring: paginationQuery.extend(listGiftCardsQuery.shape), response: { 200: pageOf(giftCardSchema), ...errors(...authErrors) } },
+      schema: { operationId: 'listGiftCards', tags, security, summary: 'List gift cards (manager or above)', querystring: paginationQuery.extend(listGiftCardsQuery.shape), response: { 200: pageOf(giftCardSchema), ...errors(...authErrors) } },
     },
     (request) => {
       const { page, limit, ...filter } = request.query;
@@ -58,7 +58,7 @@ export const giftCardsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/gift-cards',
     {
       preHandler: manager,
-      schema: { tags, security, summary: 'Issue a gift card in the organization’s currency', body: createGiftCardBody, response: { 201: giftCardSchema, ...errors(...authErrors, 404) } },
+      schema: { operationId: 'createGiftCard', tags, security, summary: 'Issue a gift card in the organization’s currency', body: createGiftCardBody, response: { 201: giftCardSchema, ...errors(...authErrors, 404) } },
     },
     async (request, reply) => {
       const card = await request.tenant((tx) => createGiftCard(tx, request.body, creator(request), app.clock()));
@@ -68,7 +68,7 @@ export const giftCardsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/gift-cards/:id',
-    { preHandler: manager, schema: { tags, security, summary: 'One gift card', params: idParams, response: { 200: giftCardSchema, ...errors(...authErrors, 404) } } },
+    { preHandler: manager, schema: { operationId: 'getGiftCard', tags, security, summary: 'One gift card', params: idParams, response: { 200: giftCardSchema, ...errors(...authErrors, 404) } } },
     (request) => request.tenant((tx) => getGiftCard(tx, request.params.id, app.clock())),
   );
 
@@ -76,7 +76,7 @@ export const giftCardsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/gift-cards/:id',
     {
       preHandler: manager,
-      schema: { tags, security, summary: 'Disable or re-enable a gift card, or change its expiry', params: idParams, body: updateGiftCardBody, response: { 200: giftCardSchema, ...errors(...authErrors, 404) } },
+      schema: { operationId: 'updateGiftCard', tags, security, summary: 'Disable or re-enable a gift card, or change its expiry', params: idParams, body: updateGiftCardBody, response: { 200: giftCardSchema, ...errors(...authErrors, 404) } },
     },
     (request) => request.tenant((tx) => updateGiftCard(tx, request.params.id, request.body, app.clock())),
   );
@@ -85,7 +85,7 @@ export const giftCardsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/gift-cards/:id/transactions',
     {
       preHandler: manager,
-      schema: { tags, security, summary: 'The card’s ledger, newest first', params: idParams, querystring: paginationQuery, response: { 200: pageOf(giftCardTransactionSchema), ...errors(...authErrors, 404) } },
+      schema: { operationId: 'listGiftCardTransactions', tags, security, summary: 'The card’s ledger, newest first', params: idParams, querystring: paginationQuery, response: { 200: pageOf(giftCardTransactionSchema), ...errors(...authErrors, 404) } },
     },
     (request) => request.tenant((tx) => listGiftCardTransactions(tx, request.params.id, request.query)),
   );
@@ -95,6 +95,7 @@ export const giftCardsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: manager,
       schema: {
+        operationId: 'adjustGiftCard',
         tags,
         security,
         summary: 'Credit or debit a card with a reason (a debit below zero is 422 insufficient_balance)',
@@ -117,6 +118,7 @@ export const giftCardsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/public/venues/:embed_key/gift-cards/:code',
     {
       schema: {
+        operationId: 'getGiftCardBalance',
         tags: ['public', ...tags],
         summary: `A gift card’s balance (rate limited: ${lookups} look-ups per minute per client address; unknown codes are 404)`,
         params: giftCardCodeParams,

@@ -15,13 +15,13 @@ export const giftCardSchema = z
     balance_cents: z.number().int(),
     currency: z.string(),
     status: giftCardStatus,
-    expires_at: z.string().nullable(),
+    expires_at: instant.nullable(),
     recipient_name: z.string().nullable(),
-    recipient_email: z.string().nullable(),
+    recipient_email: z.email().nullable(),
     customer_id: z.uuid().nullable(),
     note: z.string().nullable(),
-    created_at: z.string(),
-    updated_at: z.string(),
+    created_at: instant,
+    updated_at: instant,
   })
   .meta({ id: 'GiftCard' });
 
@@ -38,7 +38,7 @@ export const giftCardTransactionSchema = z
     balance_after_cents: z.number().int(),
     reason: z.string().nullable(),
     created_by: z.uuid().nullable(),
-    created_at: z.string(),
+    created_at: instant,
   })
   .meta({ id: 'GiftCardTransaction' });
 
@@ -96,5 +96,5 @@ export type GiftCardFilter = z.infer<typeof listGiftCardsQuery>;
 export const giftCardCodeParams = z.object({ embed_key: z.string().min(1).max(200), code: z.string().min(1).max(64) });
 
 export const publicGiftCardSchema = z
-  .object({ balance_cents: z.number().int(), currency: z.string(), expires_at: z.string().nullable(), status: giftCardStatus })
+  .object({ balance_cents: z.number().int(), currency: z.string(), expires_at: instant.nullable(), status: giftCardStatus })
   .meta({ id: 'PublicGiftCardBalance' });

@@ -9,7 +9,7 @@ const DB_CHECK_TIMEOUT_MS = 2000;
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/health',
-    { schema: { tags: ['health'], summary: 'Service and database health', response: { 200: healthSchema, 503: healthSchema } } },
+    { schema: { operationId: 'getHealth', tags: ['health'], summary: 'Service and database health', response: { 200: healthSchema, 503: healthSchema } } },
     async (request, reply) => {
       let timer: NodeJS.Timeout | undefined;
       try {

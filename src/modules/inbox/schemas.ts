@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instant } from '../../http/fields.js';
 
 export const INBOX_EVENTS = ['booking.created', 'booking.cancelled', 'webhook.disabled'] as const;
 
@@ -9,8 +10,8 @@ export const notificationSchema = z
     title: z.string(),
     body: z.string(),
     record: z.object({ table: z.string(), id: z.string() }).nullable(),
-    read_at: z.string().nullable(),
-    created_at: z.string(),
+    read_at: instant.nullable(),
+    created_at: instant,
   })
   .meta({ id: 'InAppNotification' });
 export type InAppNotification = z.infer<typeof notificationSchema>;

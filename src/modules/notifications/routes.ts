@@ -35,7 +35,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/notification-templates',
     {
       preHandler: admin,
-      schema: { tags, security, summary: 'List message templates', querystring: paginationQuery.extend(listTemplatesQuery.shape), response: { 200: pageOf(templateSchema), ...errors(...authErrors) } },
+      schema: { operationId: 'listNotificationTemplates', tags, security, summary: 'List message templates', querystring: paginationQuery.extend(listTemplatesQuery.shape), response: { 200: pageOf(templateSchema), ...errors(...authErrors) } },
     },
     (request) => {
       const { page, limit, ...filter } = request.query;
@@ -45,7 +45,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/notification-templates/placeholders',
-    { preHandler: admin, schema: { tags, security, summary: 'The placeholders each event offers, with sample values', response: { 200: placeholdersAnswer, ...errors(...authErrors) } } },
+    { preHandler: admin, schema: { operationId: 'listTemplatePlaceholders', tags, security, summary: 'The placeholders each event offers, with sample values', response: { 200: placeholdersAnswer, ...errors(...authErrors) } } },
     (request) => request.tenant(async () => listPlaceholders()),
   );
 
@@ -54,6 +54,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: admin,
       schema: {
+        operationId: 'createNotificationTemplate',
         tags,
         security,
         summary: 'Create a template (Liquid; an unknown placeholder or bad syntax is 400 with the line)',
@@ -66,7 +67,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/notification-templates/:id',
-    { preHandler: admin, schema: { tags, security, summary: 'One template', params: idParams, response: { 200: templateSchema, ...errors(...authErrors, 404) } } },
+    { preHandler: admin, schema: { operationId: 'getNotificationTemplate', tags, security, summary: 'One template', params: idParams, response: { 200: templateSchema, ...errors(...authErrors, 404) } } },
     (request) => request.tenant((tx) => getTemplate(tx, request.params.id)),
   );
 
@@ -74,7 +75,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/notification-templates/:id',
     {
       preHandler: admin,
-      schema: { tags, security, summary: 'Replace a template (validated as on create)', params: idParams, body: templateBody, response: { 200: templateSchema, ...errors(...authErrors, 404, 409) } },
+      schema: { operationId: 'updateNotificationTemplate', tags, security, summary: 'Replace a template (validated as on create)', params: idParams, body: templateBody, response: { 200: templateSchema, ...errors(...authErrors, 404, 409) } },
     },
     (request) => request.tenant((tx) => updateTemplate(tx, request.params.id, request.body)),
   );
@@ -83,7 +84,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/notification-templates/:id',
     {
       preHandler: admin,
-      schema: { tags, security, summary: 'Delete a template: its event falls back to the built-in text', params: idParams, response: { 204: z.null(), ...errors(...authErrors, 404) } },
+      schema: { operationId: 'deleteNotificationTemplate', tags, security, summary: 'Delete a template: its event falls back to the built-in text', params: idParams, response: { 204: z.null(), ...errors(...authErrors, 404) } },
     },
     async (request, reply) => {
       await request.tenant((tx) => deleteTemplate(tx, request.params.id));
@@ -95,7 +96,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/notification-templates/:id/preview',
     {
       preHandler: admin,
-      schema: { tags, security, summary: "Render a template with its event's sample data", params: idParams, response: { 200: previewAnswer, ...errors(...authErrors, 404) } },
+      schema: { operationId: 'previewNotificationTemplate', tags, security, summary: "Render a template with its event's sample data", params: idParams, response: { 200: previewAnswer, ...errors(...authErrors, 404) } },
     },
     (request) => request.tenant((tx) => previewTemplate(tx, request.params.id)),
   );
@@ -105,6 +106,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: admin,
       schema: {
+        operationId: 'listNotificationDeliveries',
         tags,
         security,
         summary: 'The delivery log, newest first',
@@ -123,6 +125,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: admin,
       schema: {
+        operationId: 'retryNotificationDelivery',
         tags,
         security,
         summary: 'Send a failed delivery again (409 for one that has not failed)',

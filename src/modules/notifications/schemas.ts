@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { uuid } from '../../http/fields.js';
+import { instant, uuid } from '../../http/fields.js';
+import { PLATFORM_EVENTS } from './deliveries.js';
 import { TEMPLATE_EVENTS } from './placeholders.js';
 
-export const templateEvent = z.enum(TEMPLATE_EVENTS);
-export const channel = z.enum(['email', 'sms']);
+export const templateEvent = z.enum(TEMPLATE_EVENTS).describe('What the message is for; waiver_request is not sent yet (this version has no waivers)');
+export const channel = z
+  .enum(['email', 'sms'])
+  .describe('email goes out over SMTP_URL, sms through Twilio (TWILIO_*); with the channel unconfigured, deliveries are recorded as skipped, not sent');
 export type Channel = z.infer<typeof channel>;
 export const deliveryStatus = z.enum(['queued', 'sent', 'failed', 'skipped']);
 export type DeliveryStatus = z.infer<typeof deliveryStatus>;
@@ -45,8 +48,8 @@ export const templateSchema = z.object({
   body_text: z.string(),
   body_html: z.string().nullable(),
   active: z.boolean(),
-  created_at: z.string(),
-  updated_at: z.string(),
+  created_at: instant,
+  updated_at: instant,
 });
 export type NotificationTemplate = z.infer<typeof templateSchema>;
 
@@ -60,17 +63,17 @@ export const placeholdersAnswer = z.object({
 
 export const deliverySchema = z.object({
   id: z.uuid(),
-  event: z.string(),
+  event: z.enum([...TEMPLATE_EVENTS, ...PLATFORM_EVENTS]).describe('A template event, or a mail of the platform to an account (password_reset, signup_existing)'),
   channel,
-  to: z.string(),
+  to: z.string().describe('An email address (or a phone number for SMS)'),
   status: deliveryStatus,
   attempts: z.number().int(),
   last_error: z.string().nullable(),
   template_id: z.uuid().nullable(),
   booking_id: z.uuid().nullable(),
   customer_id: z.uuid().nullable(),
-  sent_at: z.string().nullable(),
-  created_at: z.string(),
+  sent_at: instant.nullable(),
+  created_at: instant,
 });
 export type Delivery = z.infer<typeof deliverySchema>;
 

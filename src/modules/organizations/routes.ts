@@ -9,7 +9,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/organization',
     {
       preHandler: requireRole('staff'),
-      schema: { tags: ['organization'], summary: 'The current organization', security: [{ bearer: [] }], response: { 200: organizationSchema, ...errors(...authErrors, 404) } },
+      schema: { operationId: 'getOrganization', tags: ['organization'], summary: 'The current organization', security: [{ bearer: [] }], response: { 200: organizationSchema, ...errors(...authErrors, 404) } },
     },
     (request) => request.tenant((tx) => getOrganization(tx)),
   );
@@ -19,6 +19,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: requireRole('admin'),
       schema: {
+        operationId: 'updateOrganization',
         tags: ['organization'],
         summary: 'Change business info, time zone, currency, branding and policies (fields given are changed)',
         security: [{ bearer: [] }],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currency, email, name, text, timezone } from '../../http/fields.js';
+import { currency, email, instant, name, text, timezone } from '../../http/fields.js';
 
 export const brandingSchema = z
   .object({
@@ -86,7 +86,7 @@ export const organizationSchema = z
     slug: z.string(),
     timezone: z.string(),
     currency: z.string(),
-    email: z.string().nullable(),
+    email: z.email().nullable(),
     phone: z.string().nullable(),
     address: addressSchema,
     branding: z.object({ primary_color: z.string().optional(), logo_url: z.string().nullable().optional(), widget_title: z.string().optional() }),
@@ -106,8 +106,8 @@ export const organizationSchema = z
       terms: z.string().optional(),
     }),
     tax: z.object({ rate_bps: z.number().int(), inclusive: z.boolean() }),
-    created_at: z.string(),
-    updated_at: z.string(),
+    created_at: instant,
+    updated_at: instant,
   })
   .meta({ id: 'Organization' });
 

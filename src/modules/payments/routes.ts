@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { actor, requireRole } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
 import { authErrors, errors, idParams } from '../../http/fields.js';
-import { idempotent, requestFingerprint } from '../../http/idempotency.js';
+import { idempotencyHeaders, idempotent, requestFingerprint } from '../../http/idempotency.js';
 import { pageOf, paginationQuery } from '../../http/pagination.js';
 import { getOrganization } from '../organizations/service.js';
 import {
@@ -14,7 +14,6 @@ import { applyStripeEvent, createPayment, getPayment, listPayments, organization
 
 const tags = ['payments'];
 const security = [{ bearer: [] }];
-const idempotencyHeader = z.object({ 'idempotency-key': z.string().max(200).optional() });
 
 /** The signed-in user a payment row records (a super_admin is no user of the organization: the audit log names them). */
 const userId = (request: FastifyRequest) => {
@@ -28,7 +27,7 @@ export const paymentsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/payments',
-    { preHandler: staff, schema: { tags, security, summary: 'List payments and refunds (dates in the organization’s zone)', querystring: paginationQuery.extend(listPaymentsQuery.shape), response: { 200: pageOf(paymentSchema), ...errors(...authErrors) } } },
+    { preHandler: staff, schema: { operationId: 'listPayments', tags, security, summary: 'List payments and refunds (dates in the organization’s zone)', querystring: paginationQuery.extend(listPaymentsQuery.shape), response: { 200: pageOf(paymentSchema), ...errors(...authErrors) } } },
     (request) => {
       const { page, limit, ...filter } = request.query;
       return request.tenant(async (tx) => listPayments(tx, filter, { page, limit }, (await getOrganization(tx)).timezone));
@@ -37,7 +36,7 @@ export const paymentsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/payments/:id',
-    { preHandler: staff, schema: { tags, security, summary: 'One payment with its refunds', params: idParams, response: { 200: paymentWithRefundsSchema, ...errors(...authErrors, 404) } } },
+    { preHandler: staff, schema: { operationId: 'getPayment', tags, security, summary: 'One payment with its refunds', params: idParams, response: { 200: paymentWithRefundsSchema, ...errors(...authErrors, 404) } } },
     (request) => request.tenant((tx) => getPayment(tx, request.params.id)),
   );
 
@@ -46,10 +45,11 @@ export const paymentsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: staff,
       schema: {
+        operationId: 'createPayment',
         tags,
         security,
         summary: 'Record a desk payment, pay from a gift card, or open a Stripe PaymentIntent; honours Idempotency-Key',
-        headers: idempotencyHeader,
+        headers: idempotencyHeaders,
         body: createPaymentBody,
         response: { 201: createdPaymentSchema, ...errors(...authErrors, 404, 409, 422, 502, 503) },
       },
@@ -79,11 +79,12 @@ export const paymentsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: manager,
       schema: {
+        operationId: 'refundPayment',
         tags,
         security,
         summary: 'Refund part or all of what is left of a payment (Stripe payments through Stripe, gift-card payments to the card)',
         params: idParams,
-        headers: idempotencyHeader,
+        headers: idempotencyHeaders,
         body: refundBody,
         response: { 201: paymentSchema, ...errors(...authErrors, 404, 409, 422, 502, 503) },
       },
@@ -112,6 +113,7 @@ export const paymentsRoutes: FastifyPluginAsyncZod = async (app) => {
       '/stripe/webhook',
       {
         schema: {
+          operationId: 'receiveStripeEvent',
           tags,
           security: [],
           summary: 'Stripe events (verified with Stripe-Signature); each event is applied once, in any order',

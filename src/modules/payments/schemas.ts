@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, text } from '../../http/fields.js';
+import { instant, isoDate, text } from '../../http/fields.js';
 
 export const PAYMENT_METHODS = ['cash', 'card_present', 'stripe', 'gift_card', 'other'] as const;
 export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed', 'cancelled'] as const;
@@ -24,8 +24,8 @@ const paymentFields = {
   note: z.string(),
   reason: z.string().nullable(),
   created_by: z.uuid().nullable(),
-  created_at: z.string(),
-  updated_at: z.string(),
+  created_at: instant,
+  updated_at: instant,
 };
 
 export const paymentSchema = z.object(paymentFields).meta({ id: 'Payment' });

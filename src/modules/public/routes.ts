@@ -6,7 +6,8 @@ import { calendarFeedBody, calendarTokenParams } from '../calendars/schemas.js';
 import { calendarFeed } from '../calendars/service.js';
 import { unsubscribeByToken } from '../customers/service.js';
 import { notifyBookingChange } from '../notifications/service.js';
-import { clientScope, idempotent, requestFingerprint } from '../../http/idempotency.js';
+import { clientScope, idempotencyHeaders, idempotent, requestFingerprint } from '../../http/idempotency.js';
+import { limitPerClient } from '../../http/throttle.js';
 import { availabilitySchema, publicAvailabilityQuery } from '../availability/schemas.js';
 import { availabilityCacheFor, cachedAvailability } from '../availability/service.js';
 import { quoteSchema } from '../bookings/schemas.js';
@@ -33,17 +34,13 @@ const anonymous = { organizationId: null, actorRole: 'public' };
 
 export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   const cache = availabilityCacheFor(app.commitHooks, app.config.AVAILABILITY_CACHE_MS);
-  // One budget per client address for the whole widget API: a per-route `config.rateLimit` would give every
-  // route a counter of its own. Checked on request, before the body is even parsed.
-  const limit = app.rateLimit({ max: app.config.PUBLIC_RATE_LIMIT_PER_MINUTE, timeWindow: 60_000 });
-  app.addHook('onRequest', async function rateLimited(request, reply) {
-    await limit.call(this, request, reply);
-  });
+  // One budget per client address for the whole widget API.
+  limitPerClient(app, app.config.PUBLIC_RATE_LIMIT_PER_MINUTE);
   const publicErrors = [400, 404, 429] as const;
 
   app.get(
     '/public/venues/:embed_key',
-    { schema: { tags, summary: 'The widget’s venue, organization branding and active games', params: embedKeyParams, response: { 200: publicVenueAnswer, ...errors(...publicErrors) } } },
+    { schema: { operationId: 'getWidget', tags, summary: 'The widget’s venue, organization branding and active games', params: embedKeyParams, response: { 200: publicVenueAnswer, ...errors(...publicErrors) } } },
     (request) => request.tenant(async (tx) => venueForWidget(tx, (await enterVenue(tx, request.params.embed_key)).venueId), anonymous),
   );
 
@@ -51,6 +48,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     '/public/venues/:embed_key/games/:game_id/availability',
     {
       schema: {
+        operationId: 'getWidgetAvailability',
         tags,
         summary: 'Bookable slots, as the admin endpoint answers them',
         params: embedKeyParams.extend({ game_id: z.uuid() }),
@@ -71,10 +69,11 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     '/public/venues/:embed_key/bookings',
     {
       schema: {
+        operationId: 'createWidgetBooking',
         tags,
         summary: 'Book a slot; returns a manage token to view or cancel it. Honours Idempotency-Key',
         params: embedKeyParams,
-        headers: z.object({ 'idempotency-key': z.string().max(200).optional() }),
+        headers: idempotencyHeaders,
         body: publicBookingBody,
         response: { 201: createdPublicBookingSchema, ...errors(...publicErrors, 409, 422) },
       },
@@ -108,13 +107,13 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/public/bookings/:booking_number',
-    { schema: { tags, summary: 'The customer’s booking, opened with its manage token (404 for a wrong token, as for an unknown number)', params: bookingNumberParams, querystring: manageQuery, response: { 200: publicBookingSchema, ...errors(...publicErrors) } } },
+    { schema: { operationId: 'getManagedBooking', tags, summary: 'The customer’s booking, opened with its manage token (404 for a wrong token, as for an unknown number)', params: bookingNumberParams, querystring: manageQuery, response: { 200: publicBookingSchema, ...errors(...publicErrors) } } },
     (request) => request.tenant((tx) => viewBooking(tx, request.params.booking_number, request.query.token), anonymous),
   );
 
   app.post(
     '/public/bookings/:booking_number/cancel',
-    { schema: { tags, summary: 'Cancel under the organization’s cancellation policy', params: bookingNumberParams, body: cancelBody, response: { 200: publicBookingSchema, ...errors(...publicErrors, 409, 422) } } },
+    { schema: { operationId: 'cancelManagedBooking', tags, summary: 'Cancel under the organization’s cancellation policy', params: bookingNumberParams, body: cancelBody, response: { 200: publicBookingSchema, ...errors(...publicErrors, 409, 422) } } },
     (request) =>
       request.tenant((tx) => cancelByCustomer(tx, app.queue, request.params.booking_number, request.body.token, app.clock(), app.stripe, publicBaseUrl(app.config)), anonymous),
   );
@@ -123,6 +122,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     '/public/unsubscribe/:token',
     {
       schema: {
+        operationId: 'unsubscribe',
         tags,
         summary: 'The unsubscribe link of every customer mail: turns the customer’s booking messages off (or one channel)',
         params: z.object({ token: z.string().min(1).max(200) }),
@@ -140,7 +140,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/public/venues/:embed_key/quote',
-    { schema: { tags, summary: 'Price a booking exactly as booking it would (codes are checked, not used)', params: embedKeyParams, body: publicQuoteBody, response: { 200: quoteSchema, ...errors(...publicErrors, 409, 422) } } },
+    { schema: { operationId: 'quoteWidgetBooking', tags, summary: 'Price a booking exactly as booking it would (codes are checked, not used)', params: embedKeyParams, body: publicQuoteBody, response: { 200: quoteSchema, ...errors(...publicErrors, 409, 422) } } },
     (request) =>
       request.tenant(async (tx) => {
         const { venueId } = await enterVenue(tx, request.params.embed_key);
@@ -153,6 +153,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     '/public/venues/:embed_key/holds',
     {
       schema: {
+        operationId: 'createHold',
         tags,
         summary: `Hold a slot during checkout (HOLD_MINUTES, default 10): it counts as taken for everyone else`,
         params: embedKeyParams,
@@ -173,6 +174,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     '/public/calendar/:token.ics',
     {
       schema: {
+        operationId: 'getCalendarFeed',
         tags,
         summary: 'A venue’s calendar feed (iCalendar, RFC 5545): its live bookings, no customer data',
         description:
@@ -193,7 +195,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/public/holds/:hold_id',
-    { schema: { tags, summary: 'Release a hold: the slot is free at once', params: holdParams, querystring: manageQuery, response: { 204: z.null().describe('Released'), ...errors(...publicErrors) } } },
+    { schema: { operationId: 'releaseHold', tags, summary: 'Release a hold: the slot is free at once', params: holdParams, querystring: manageQuery, response: { 204: z.null().describe('Released'), ...errors(...publicErrors) } } },
     async (request, reply) => {
       await request.tenant(async (tx) => releaseHold(tx, await enterHold(tx, request.params.hold_id, request.query.token)), anonymous);
       return reply.status(204).send(null);

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { email, instant, isoDate, text, wallTime } from '../../http/fields.js';
-import { customerInput, promotionCodes } from '../bookings/schemas.js';
+import { documentOneOf } from '../../http/openapi.js';
+import { bookingStatus, customerInput, paymentStatus, promotionCodes, STARTS } from '../bookings/schemas.js';
 import { publicGameSchema } from '../games/schemas.js';
+import { organizationSchema } from '../organizations/schemas.js';
 import { publicVenueSchema } from '../venues/schemas.js';
 
 export const embedKeyParams = z.object({ embed_key: z.string().min(1).max(200) });
@@ -28,6 +30,7 @@ export const publicBookingBody = z
     }
     if (!v.hold_id !== !v.hold_token) ctx.addIssue({ code: 'custom', path: [v.hold_id ? 'hold_token' : 'hold_id'], message: 'hold_id and hold_token go together' });
   });
+documentOneOf(publicBookingBody, [STARTS, [[], ['hold_id', 'hold_token']]]);
 
 export const publicQuoteBody = z
   .object({
@@ -46,17 +49,17 @@ export const holdBody = z
   .strict()
   .meta({ id: 'HoldRequest' });
 
-export const holdSchema = z.object({ hold_id: z.uuid(), token: z.string(), expires_at: z.string() }).meta({ id: 'Hold' });
+export const holdSchema = z.object({ hold_id: z.uuid(), token: z.string(), expires_at: instant }).meta({ id: 'Hold' });
 export const holdParams = z.object({ hold_id: z.uuid() });
 
 /** What the booking's own customer sees: no internal ids, no other customer's data. */
 export const publicBookingSchema = z
   .object({
     booking_number: z.string(),
-    status: z.string(),
-    start_at: z.string(),
-    end_at: z.string(),
-    booking_date: z.string(),
+    status: bookingStatus,
+    start_at: instant,
+    end_at: instant,
+    booking_date: isoDate,
     start_time: z.string(),
     end_time: z.string(),
     timezone: z.string(),
@@ -67,8 +70,8 @@ export const publicBookingSchema = z
     final_amount: z.number().int(),
     amount_paid: z.number().int(),
     refund_amount: z.number().int(),
-    payment_status: z.enum(['pending', 'paid', 'partial', 'refunded']),
-    payment_due_by: z.string().nullable(),
+    payment_status: paymentStatus,
+    payment_due_by: instant.nullable(),
     currency: z.string(),
     game: z.object({ id: z.uuid(), name: z.string() }),
     venue: z.object({ id: z.uuid(), name: z.string() }),
@@ -97,7 +100,12 @@ export const cancelBody = z.object({ token: z.string().min(1).max(200) }).strict
 export const publicVenueAnswer = z
   .object({
     venue: publicVenueSchema,
-    organization: z.object({ name: z.string(), branding: z.record(z.string(), z.unknown()), currency: z.string(), policies: z.record(z.string(), z.unknown()) }),
+    organization: z.object({
+      name: z.string(),
+      branding: organizationSchema.shape.branding,
+      currency: z.string(),
+      policies: organizationSchema.shape.policies,
+    }),
     games: z.array(publicGameSchema),
   })
   .meta({ id: 'PublicWidget' });

@@ -12,6 +12,7 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: staff,
       schema: {
+        operationId: 'getCustomerReferral',
         tags: ['customers', 'referrals'],
         security: [{ bearer: [] }],
         summary: 'The customer’s referral code (made on first read) and what it has brought',

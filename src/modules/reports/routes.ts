@@ -34,24 +34,26 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
   const cached = <T>(request: FastifyRequest, path: string, query: Record<string, unknown>, compute: (tx: Queryable) => Promise<T>): Promise<T> =>
     request.tenant((tx) => cache.through(actor(request).organizationId!, path, query, app.clock().getTime(), () => compute(tx)));
 
-  app.get('/dashboard/stats', { preHandler: manager, schema: { tags, security, summary: 'The last 30 days against the 30 before', querystring: venueQuery, response: { 200: statsSchema, ...errors(...authErrors, 404) } } },
+  app.get('/dashboard/stats', { preHandler: manager, schema: { operationId: 'getDashboardStats', tags, security, summary: 'The last 30 days against the 30 before', querystring: venueQuery, response: { 200: statsSchema, ...errors(...authErrors, 404) } } },
     (request) => cached(request, 'stats', request.query, (tx) => dashboardStats(tx, request.query.venue_id, app.clock())));
-  app.get('/dashboard/trend', { preHandler: manager, schema: { tags, security, summary: 'Bookings and money of the last 8 weeks (weeks start on policies.week_start)', querystring: venueQuery, response: { 200: trendSchema, ...errors(...authErrors, 404) } } },
+  app.get('/dashboard/trend', { preHandler: manager, schema: { operationId: 'getDashboardTrend', tags, security, summary: 'Bookings and money of the last 8 weeks (weeks start on policies.week_start)', querystring: venueQuery, response: { 200: trendSchema, ...errors(...authErrors, 404) } } },
     (request) => cached(request, 'trend', request.query, (tx) => dashboardTrend(tx, request.query.venue_id, app.clock())));
-  app.get('/dashboard/hourly', { preHandler: manager, schema: { tags, security, summary: 'Live bookings of the last 30 days by venue-local start hour', querystring: venueQuery, response: { 200: hourlySchema, ...errors(...authErrors, 404) } } },
+  app.get('/dashboard/hourly', { preHandler: manager, schema: { operationId: 'getDashboardHourly', tags, security, summary: 'Live bookings of the last 30 days by venue-local start hour', querystring: venueQuery, response: { 200: hourlySchema, ...errors(...authErrors, 404) } } },
     (request) => cached(request, 'hourly', request.query, (tx) => dashboardHourly(tx, request.query.venue_id, app.clock())));
-  app.get('/dashboard/upcoming', { preHandler: staff, schema: { tags, security, summary: 'The next bookings, soonest first', querystring: upcomingQuery, response: { 200: z.array(deskBookingSchema), ...errors(...authErrors, 404) } } },
+  app.get('/dashboard/upcoming', { preHandler: staff, schema: { operationId: 'listUpcomingBookings', tags, security, summary: 'The next bookings, soonest first', querystring: upcomingQuery, response: { 200: z.array(deskBookingSchema), ...errors(...authErrors, 404) } } },
     (request) => cached(request, 'upcoming', request.query, (tx) => dashboardUpcoming(tx, request.query.venue_id, request.query.limit, app.clock())));
-  app.get('/dashboard/today', { preHandler: staff, schema: { tags, security, summary: 'Today’s bookings with check-in and payment state', querystring: venueQuery, response: { 200: z.array(deskBookingSchema), ...errors(...authErrors, 404) } } },
+  app.get('/dashboard/today', { preHandler: staff, schema: { operationId: 'listTodaysBookings', tags, security, summary: 'Today’s bookings with check-in and payment state', querystring: venueQuery, response: { 200: z.array(deskBookingSchema), ...errors(...authErrors, 404) } } },
     (request) => cached(request, 'today', request.query, (tx) => dashboardToday(tx, request.query.venue_id, app.clock())));
-  app.get('/dashboard/activity', { preHandler: manager, schema: { tags, security, summary: 'Recent changes in words, from the audit log', querystring: activityQuery, response: { 200: activitySchema, ...errors(...authErrors, 404) } } },
+  app.get('/dashboard/activity', { preHandler: manager, schema: { operationId: 'listRecentActivity', tags, security, summary: 'Recent changes in words, from the audit log', querystring: activityQuery, response: { 200: activitySchema, ...errors(...authErrors, 404) } } },
     (request) => cached(request, 'activity', request.query, (tx) => dashboardActivity(tx, request.query.venue_id, request.query.limit)));
 
   /** A report route: JSON by its schema, or its table as CSV; both from one cached answer (the format is no key). */
   function report<T, Q extends ReportQuery = ReportQuery>(
     path: string, summary: string, schema: z.ZodType, compute: (tx: Queryable, p: Period, query: Q) => Promise<T>, table: (answer: T) => Table, querystring: z.ZodType = reportQuery,
   ) {
-    app.get(path, { preHandler: manager, schema: { tags: ['reports'], security, summary, description: CSV_NOTE, querystring, response: { 200: schema, ...errors(...authErrors, 404) } } },
+    const operationId = `get${path.replace(/^.*\/(.)/, (_, c: string) => c.toUpperCase())}Report`;
+    const answers = { 'application/json': { schema }, 'text/csv': { schema: z.string().describe('With ?format=csv: a header row, then one row per line') } };
+    app.get(path, { preHandler: manager, schema: { operationId, tags: ['reports'], security, summary, description: CSV_NOTE, querystring, response: { 200: { description: 'The report', content: answers }, ...errors(...authErrors, 404) } } },
       async (request, reply: FastifyReply) => {
         const query = request.query as Q;
         const { format, ...key } = query;
@@ -80,8 +82,18 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/exports/:dataset', {
     preHandler: requireRole('manager'),
     schema: {
+      operationId: 'exportDataset',
       tags: ['reports'], security, summary: 'Stream a dataset as CSV or JSON', params: exportParams, querystring: exportQuery,
-      response: { 200: z.string().describe('text/csv (header row, RFC 4180) or a JSON array, streamed'), ...errors(...authErrors, 404) },
+      response: {
+        200: {
+          description: 'The dataset, streamed as the download goes',
+          content: {
+            'text/csv': { schema: z.string().describe('format=csv: a header row, RFC 4180') },
+            'application/json': { schema: z.array(z.record(z.string(), z.unknown())).describe('format=json: one object per row') },
+          },
+        },
+        ...errors(...authErrors, 404),
+      },
     },
   }, async (request, reply) => {
     const { zone } = await request.tenant((tx) => scopeOf(tx, undefined));

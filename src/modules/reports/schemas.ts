@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { isoDate } from '../../http/fields.js';
+import { instant, isoDate } from '../../http/fields.js';
+import { bookingStatus, paymentStatus } from '../bookings/schemas.js';
+import { segmentSchema } from '../customers/schemas.js';
+import { roleSchema } from '../users/schemas.js';
 import { daysIn } from './periods.js';
 
 /** The longest period a report covers: three years of days (a year-over-year view and some). */
@@ -41,7 +44,7 @@ export const exportQuery = z
 
 const metric = z.object({ value: z.number(), previous: z.number(), change_percent: z.number().nullable().describe('null when previous is 0 and value is not') });
 const rateMetric = z.object({ value: z.number().nullable(), previous: z.number().nullable(), change_percent: z.number().nullable() });
-const dates = z.object({ from: z.string(), to: z.string() });
+const dates = z.object({ from: isoDate, to: isoDate });
 
 export const statsSchema = z
   .object({
@@ -58,26 +61,26 @@ export const statsSchema = z
   })
   .meta({ id: 'DashboardStats' });
 
-export const trendSchema = z.array(z.object({ week_start: z.string(), bookings: z.number().int(), revenue_cents: z.number().int() }));
+export const trendSchema = z.array(z.object({ week_start: isoDate, bookings: z.number().int(), revenue_cents: z.number().int() }));
 export const hourlySchema = z.array(z.object({ hour: z.number().int(), bookings: z.number().int() }));
 
 export const deskBookingSchema = z
   .object({
     id: z.uuid(),
     booking_number: z.string(),
-    start_at: z.string(),
-    end_at: z.string(),
-    booking_date: z.string(),
+    start_at: instant,
+    end_at: instant,
+    booking_date: isoDate,
     start_time: z.string(),
     end_time: z.string(),
-    status: z.string(),
+    status: bookingStatus,
     party_size: z.number().int(),
     customer_name: z.string(),
     game_name: z.string(),
     venue_name: z.string(),
     checked_in: z.boolean(),
-    checked_in_at: z.string().nullable(),
-    payment_status: z.string(),
+    checked_in_at: instant.nullable(),
+    payment_status: paymentStatus,
     final_amount: z.number().int(),
     amount_paid: z.number().int(),
     amount_due: z.number().int(),
@@ -87,7 +90,7 @@ export type DeskBooking = z.infer<typeof deskBookingSchema>;
 
 export const activitySchema = z.array(
   z.object({
-    at: z.string(),
+    at: instant,
     actor: z.string(),
     summary: z.string(),
     record: z.object({ type: z.string(), id: z.string().nullable(), label: z.string().nullable() }),
@@ -111,17 +114,17 @@ export type RevenueRow = z.infer<typeof revenueSchema>[number];
 
 const counted = { bookings: z.number().int(), players: z.number().int(), revenue_cents: z.number().int() };
 export const bookingsReportSchema = z.object({
-  from: z.string(),
-  to: z.string(),
+  from: isoDate,
+  to: isoDate,
   totals: z.object({ ...counted, cancelled: z.number().int(), no_shows: z.number().int() }),
-  by_status: z.array(z.object({ status: z.string(), bookings: z.number().int(), players: z.number().int() })),
+  by_status: z.array(z.object({ status: bookingStatus, bookings: z.number().int(), players: z.number().int() })),
   by_game: z.array(z.object({ game_id: z.uuid(), name: z.string(), ...counted, occupancy_rate: z.number().nullable() })),
   by_venue: z.array(z.object({ venue_id: z.uuid(), name: z.string(), ...counted })),
-  by_source: z.array(z.object({ source: z.string(), bookings: z.number().int() })),
+  by_source: z.array(z.object({ source: z.enum(['admin', 'widget', 'api']), bookings: z.number().int() })),
 });
 
 export const customersReportSchema = z.object({
-  segments: z.array(z.object({ segment: z.string(), customers: z.number().int(), revenue_cents: z.number().int() })),
+  segments: z.array(z.object({ segment: segmentSchema, customers: z.number().int(), revenue_cents: z.number().int() })),
   periods: z.array(z.object({ period: z.string(), new_customers: z.number().int(), returning_customers: z.number().int() })),
 });
 
@@ -138,5 +141,5 @@ export const promotionsReportSchema = z.object({
 });
 
 export const staffReportSchema = z.array(
-  z.object({ user_id: z.uuid(), name: z.string(), role: z.string(), bookings_created: z.number().int(), check_ins: z.number().int(), revenue_taken_cents: z.number().int() }),
+  z.object({ user_id: z.uuid(), name: z.string(), role: roleSchema, bookings_created: z.number().int(), check_ins: z.number().int(), revenue_taken_cents: z.number().int() }),
 );

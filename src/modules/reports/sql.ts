@@ -1,3 +1,5 @@
+import type { BookingStatus, PaymentStatus } from '../bookings/schemas.js';
+
 /**
  * The dashboard's SQL. The reports module is the one reader of other modules' tables besides availability
  * (docs/architecture.md): a figure over a million bookings is one aggregate statement, and going through each
@@ -95,8 +97,8 @@ export interface DeskRow {
   start_at: Date;
   end_at: Date;
   timezone: string;
-  status: string;
-  payment_status: string;
+  status: BookingStatus;
+  payment_status: PaymentStatus;
   party_size: number;
   final_amount: number;
   amount_paid: number;

@@ -18,7 +18,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/users',
-    { preHandler: admin, schema: { tags, security, summary: 'List users', querystring: paginationQuery.extend(listUsersQuery.shape), response: { 200: pageOf(userSchema), ...errors(...authErrors) } } },
+    { preHandler: admin, schema: { operationId: 'listUsers', tags, security, summary: 'List users', querystring: paginationQuery.extend(listUsersQuery.shape), response: { 200: pageOf(userSchema), ...errors(...authErrors) } } },
     (request) => {
       const { page, limit, ...filter } = request.query;
       return request.tenant((tx) => listUsers(tx, filter, { page, limit }));
@@ -27,7 +27,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/users',
-    { preHandler: admin, schema: { tags, security, summary: 'Add a user to the organization', body: createUserBody, response: { 201: userSchema, ...errors(...authErrors, 409, 429) } } },
+    { preHandler: admin, schema: { operationId: 'createUser', tags, security, summary: 'Add a user to the organization', body: createUserBody, response: { 201: userSchema, ...errors(...authErrors, 409, 429) } } },
     async (request, reply) => {
       const input = await withPasswordHash(request.body);
       const user = await clashLimited(request, () => request.tenant((tx) => insertUser(tx, input)));
@@ -37,13 +37,13 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/users/:id',
-    { preHandler: admin, schema: { tags, security, summary: 'One user', params: idParams, response: { 200: userSchema, ...errors(...authErrors, 404) } } },
+    { preHandler: admin, schema: { operationId: 'getUser', tags, security, summary: 'One user', params: idParams, response: { 200: userSchema, ...errors(...authErrors, 404) } } },
     (request) => request.tenant((tx) => getUser(tx, request.params.id)),
   );
 
   app.put(
     '/users/:id',
-    { preHandler: admin, schema: { tags, security, summary: 'Change a user (fields given are changed)', params: idParams, body: updateUserBody, response: { 200: userSchema, ...errors(...authErrors, 404, 409, 422, 429) } } },
+    { preHandler: admin, schema: { operationId: 'updateUser', tags, security, summary: 'Change a user (fields given are changed)', params: idParams, body: updateUserBody, response: { 200: userSchema, ...errors(...authErrors, 404, 409, 422, 429) } } },
     async (request) => {
       const input = await withPasswordHash(request.body);
       return clashLimited(request, () => request.tenant((tx) => updateUser(tx, actor(request).userId, request.params.id, input)));
@@ -52,7 +52,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/users/:id',
-    { preHandler: admin, schema: { tags, security, summary: 'Deactivate a user and end their sessions', params: idParams, response: { 200: userSchema, ...errors(...authErrors, 404, 422) } } },
+    { preHandler: admin, schema: { operationId: 'deactivateUser', tags, security, summary: 'Deactivate a user and end their sessions', params: idParams, response: { 200: userSchema, ...errors(...authErrors, 404, 422) } } },
     (request) => request.tenant((tx) => deactivateUser(tx, actor(request).userId, request.params.id)),
   );
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, name, text } from '../../http/fields.js';
+import { email, instant, name, text } from '../../http/fields.js';
 
 export const roleSchema = z.enum(['super_admin', 'admin', 'manager', 'staff']);
 /** Roles an admin can give; super_admin is made only by the operator's CLI. */
@@ -10,12 +10,12 @@ export const password = z.string().min(10, 'must be at least 10 characters').max
 export const userSchema = z
   .object({
     id: z.uuid(),
-    email: z.string(),
+    email: z.email(),
     full_name: z.string(),
     role: roleSchema,
     organization_id: z.uuid().nullable(),
     active: z.boolean(),
-    created_at: z.string(),
+    created_at: instant,
   })
   .meta({ id: 'User' });
 

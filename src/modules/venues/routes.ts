@@ -19,6 +19,7 @@ export const venuesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: staff,
       schema: {
+        operationId: 'listVenues',
         tags,
         security,
         summary: 'List venues (archived ones only with include_archived=true)',
@@ -34,7 +35,7 @@ export const venuesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/venues',
-    { preHandler: manager, schema: { tags, security, summary: 'Create a venue', body: createVenueBody, response: { 201: venueSchema, ...errors(...authErrors) } } },
+    { preHandler: manager, schema: { operationId: 'createVenue', tags, security, summary: 'Create a venue', body: createVenueBody, response: { 201: venueSchema, ...errors(...authErrors) } } },
     async (request, reply) => {
       const venue = await request.tenant((tx) => createVenue(tx, request.body));
       return reply.status(201).send(venue);
@@ -43,7 +44,7 @@ export const venuesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/venues/:id',
-    { preHandler: staff, schema: { tags, security, summary: 'One venue (archived ones too)', params: idParams, response: { 200: venueSchema, ...errors(...authErrors, 404) } } },
+    { preHandler: staff, schema: { operationId: 'getVenue', tags, security, summary: 'One venue (archived ones too)', params: idParams, response: { 200: venueSchema, ...errors(...authErrors, 404) } } },
     (request) => request.tenant((tx) => getVenue(tx, request.params.id, { includeArchived: true })),
   );
 
@@ -52,6 +53,7 @@ export const venuesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: manager,
       schema: {
+        operationId: 'updateVenue',
         tags,
         security,
         summary: 'Change a venue (fields given are changed; 422 when archived)',
@@ -67,7 +69,7 @@ export const venuesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/venues/:id',
     {
       preHandler: manager,
-      schema: { tags, security, summary: 'Archive a venue: hidden from lists, its embed key stops working', params: idParams, response: { 200: venueSchema, ...errors(...authErrors, 404) } },
+      schema: { operationId: 'archiveVenue', tags, security, summary: 'Archive a venue: hidden from lists, its embed key stops working', params: idParams, response: { 200: venueSchema, ...errors(...authErrors, 404) } },
     },
     (request) => request.tenant((tx) => archiveVenue(tx, request.params.id)),
   );
@@ -76,7 +78,7 @@ export const venuesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/venues/:id/rotate-embed-key',
     {
       preHandler: manager,
-      schema: { tags, security, summary: 'Give the venue a new embed key; the old one stops working', params: idParams, response: { 200: venueSchema, ...errors(...authErrors, 404, 422) } },
+      schema: { operationId: 'rotateVenueEmbedKey', tags, security, summary: 'Give the venue a new embed key; the old one stops working', params: idParams, response: { 200: venueSchema, ...errors(...authErrors, 404, 422) } },
     },
     (request) => request.tenant((tx) => rotateEmbedKey(tx, request.params.id)),
   );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, name, text, timezone, wallTime } from '../../http/fields.js';
+import { instant, isoDate, name, text, timezone, wallTime } from '../../http/fields.js';
 import { addressSchema } from '../organizations/schemas.js';
 
 export const MAX_OPENING_RANGES = 50;
@@ -133,7 +133,7 @@ export const listVenuesQuery = z.object({
 });
 
 const openingRange = z.object({ weekday: z.number().int(), open: z.string(), close: z.string() });
-const closure = z.object({ date: z.string(), open: z.string().optional(), close: z.string().optional() });
+const closure = z.object({ date: isoDate, open: z.string().optional(), close: z.string().optional() });
 
 export const venueSchema = z
   .object({
@@ -147,9 +147,9 @@ export const venueSchema = z
     closures: z.array(closure),
     settings: z.record(z.string(), z.unknown()),
     embed_key: z.string().describe('Public key of the booking widget; generated, read-only, rotatable'),
-    archived_at: z.string().nullable(),
-    created_at: z.string(),
-    updated_at: z.string(),
+    archived_at: instant.nullable(),
+    created_at: instant,
+    updated_at: instant,
   })
   .meta({ id: 'Venue' });
 

@@ -1,11 +1,16 @@
 import { z } from 'zod';
-import { text } from '../../http/fields.js';
+import { instant, text } from '../../http/fields.js';
 
 export const WEBHOOK_EVENTS = [
   'booking.created', 'booking.updated', 'booking.cancelled', 'booking.checked_in', 'payment.succeeded', 'payment.refunded', 'customer.created', 'waiver.signed',
 ] as const;
 
-const events = z.array(z.enum(WEBHOOK_EVENTS)).min(1).max(WEBHOOK_EVENTS.length).refine((l) => new Set(l).size === l.length, 'must not repeat an event');
+const events = z
+  .array(z.enum(WEBHOOK_EVENTS))
+  .min(1)
+  .max(WEBHOOK_EVENTS.length)
+  .refine((l) => new Set(l).size === l.length, 'must not repeat an event')
+  .describe('The event types to receive; waiver.signed may be subscribed to but is never sent yet (this version has no waivers)');
 
 export const webhookSchema = z
   .object({
@@ -16,8 +21,8 @@ export const webhookSchema = z
     description: z.string(),
     failure_streak: z.number().int().describe('Consecutive failed deliveries; the endpoint is disabled at WEBHOOK_DISABLE_AFTER'),
     disabled_reason: z.string().nullable(),
-    created_at: z.string(),
-    updated_at: z.string(),
+    created_at: instant,
+    updated_at: instant,
   })
   .meta({ id: 'Webhook' });
 export type Webhook = z.infer<typeof webhookSchema>;
@@ -44,9 +49,9 @@ export const deliverySchema = z
     attempts: z.number().int(),
     response_status: z.number().int().nullable(),
     last_error: z.string().nullable(),
-    next_attempt_at: z.string().nullable(),
-    delivered_at: z.string().nullable(),
-    created_at: z.string(),
+    next_attempt_at: instant.nullable(),
+    delivered_at: instant.nullable(),
+    created_at: instant,
   })
   .meta({ id: 'WebhookDelivery' });
 export type Delivery = z.infer<typeof deliverySchema>;

@@ -97,7 +97,7 @@ export function Checkout({ embedKey, widget, game, slot, partySize, hold, detail
   const general = [bookError, quoteError].find(
     (e): e is ApiError => Boolean(e && !FIELDS.some((f) => e.field(f)) && e.code !== 'slot_unavailable' && e.code !== 'hold_expired'),
   );
-  const payOnline = policy(widget, 'payment_mode') !== 'none' && policy(widget, 'payment_mode') !== undefined;
+  const payOnline = widget.organization.policies.payment_mode !== 'none';
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -140,15 +140,9 @@ export function Checkout({ embedKey, widget, game, slot, partySize, hold, detail
   );
 }
 
-function policy(widget: Widget, name: string): unknown {
-  return widget.organization.policies[name];
-}
-
 /** What cancelling will cost, in words, from the organization's policy. */
 function CancellationTerms({ widget }: { widget: Widget }) {
-  const hours = policy(widget, 'cancellation_window_hours');
-  const outside = policy(widget, 'refund_percent_outside_window');
-  const terms = policy(widget, 'terms');
+  const { cancellation_window_hours: hours, refund_percent_outside_window: outside, terms } = widget.organization.policies;
   return (
     <div className="terms">
       {typeof hours === 'number' && typeof outside === 'number' ? (

@@ -18,7 +18,7 @@ function luminance(hex: string): number {
   return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
 }
 
-/** The organization's branding, read defensively (the API types it as a free-form object). */
+/** The organization's branding as the page can use it: a valid color (and the text color readable on it), an https logo, a title. */
 export function brandingOf(widget: Widget): Branding {
   const b = widget.organization.branding;
   const color = typeof b.primary_color === 'string' && /^#[0-9a-fA-F]{6}$/.test(b.primary_color) ? b.primary_color : DEFAULT_COLOR;
