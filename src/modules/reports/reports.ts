@@ -124,7 +124,9 @@ const SEGMENT_ORDER = ['vip', 'regular', 'new', 'inactive'];
 /** GET /api/reports/customers: segments now (at the end of the period, or now if sooner), new vs returning per period. */
 export async function customersReport(tx: Queryable, p: Period, now: Date) {
   const at = p.end < now ? p.end : now;
-  const seg = await tx.query<{ segment: string; customers: number; revenue_cents: number }>(q.SEGMENTS, [p.venueId, at]);
+  const seg = p.venueId
+    ? await tx.query<{ segment: string; customers: number; revenue_cents: number }>(q.VENUE_SEGMENTS, [p.venueId, at])
+    : await tx.query<{ segment: string; customers: number; revenue_cents: number }>(q.SEGMENTS, [at]);
   const per = await tx.query<{ period: string; new_customers: number; returning_customers: number }>(q.NEW_VS_RETURNING, [p.venueId, p.from, p.to, p.zone, p.groupBy, p.weekStart]);
   const found = new Map(seg.rows.map((r) => [r.segment, r]));
   const periods = new Map(per.rows.map((r) => [r.period, r]));
