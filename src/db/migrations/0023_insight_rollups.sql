@@ -122,7 +122,16 @@ select p.organization_id, p.id, p.updated_at, b.venue_id, p.method, p.kind, p.cr
  where p.status = 'succeeded'
  order by p.organization_id, p.updated_at;
 
+-- The revenue report's discounts and the promotions report read a period's coupon redemptions by the date each
+-- was made or released: ranges of these indexes instead of a scan of every redemption.
+create index coupon_redemptions_created_idx on coupon_redemptions (organization_id, created_at);
+create index coupon_redemptions_released_idx on coupon_redemptions (organization_id, released_at) where released_at is not null;
+
 -- 2. Customer segments -------------------------------------------------------------------------------------
+
+-- New against returning: the customers whose first booking falls in a report's period or later, by range (the
+-- column changes only when a customer's first booking does, so the index costs the statistics trigger little).
+create index customers_first_booking_idx on customers (organization_id, first_booking_at) where first_booking_at is not null;
 
 -- The segment rule (0002) in its two parts: the time-free part of the stored statistics, and inactivity, which
 -- depends on the instant asked about. customer_segment stays the one rule every reader applies.

@@ -53,29 +53,30 @@ export const BOOKING_GROUPS = `select b.status, b.game_id, g.name as game_name, 
   where b.booking_date between $2::date and $3::date and b.status <> 'held' and ${VENUE}
   group by 1, 2, 3, 4, 5, 6`;
 
+/** The UTC date holding the inactivity cut-off of instant $1 (customer_segment's own arithmetic, in SQL). */
+export const CUT_OFF_DAY = `select ((($1::timestamptz - interval '180 days') at time zone 'UTC')::date)::text as day`;
+
 /**
  * Live customers by segment at instant $1 (customer_segment, migration 0002): from the rollup of migration 0023,
- * customers counted per time-free segment and UTC recency day. A day before the day of the inactivity cut-off
- * ($1 - 180 days) is inactive whole, a day after it keeps its segment; only the customers of that one day are
- * classified one by one (found through the bookings that start that day and the customers created that day).
+ * customers counted per time-free segment and UTC recency day. A day before $2, the UTC day of the inactivity
+ * cut-off (CUT_OFF_DAY), is inactive whole, a day after it keeps its segment; only the customers of that one day
+ * ([$3, $4) as instants) are classified one by one, found through the bookings that start that day and the
+ * customers created that day.
  */
-export const SEGMENTS = `with d as (
-    select c.day, c.day::timestamp at time zone 'UTC' as day_start, (c.day + 1)::timestamp at time zone 'UTC' as day_end
-    from (select (($1::timestamptz - interval '180 days') at time zone 'UTC')::date as day) c),
-  days as (
-    select case when k.recency_day < d.day then 'inactive' else k.segment end as segment, k.customers, k.lifetime_value_cents
+export const SEGMENTS = `with days as (
+    select case when k.recency_day < $2::date then 'inactive' else k.segment end as segment, k.customers, k.lifetime_value_cents
     from (select s.segment, s.recency_day, s.customers, s.lifetime_value_cents from customer_segment_days s
           union all
-          select s.segment, s.recency_day, s.customers, s.lifetime_value_cents from customer_segment_changes s) k, d
-    where k.recency_day <> d.day),
+          select s.segment, s.recency_day, s.customers, s.lifetime_value_cents from customer_segment_changes s) k
+    where k.recency_day <> $2::date),
   cut_day as (
     select customer_segment(c.total_bookings, c.lifetime_value_cents, c.last_booking_at, c.created_at, $1::timestamptz) as segment,
       1::bigint as customers, c.lifetime_value_cents
-    from customers c, d
-    where c.deleted_at is null and customer_recency_day(c.last_booking_at, c.created_at) = d.day
-      and c.id in (select b.customer_id from bookings b, d where b.start_at >= d.day_start and b.start_at < d.day_end
+    from customers c
+    where c.deleted_at is null and customer_recency_day(c.last_booking_at, c.created_at) = $2::date
+      and c.id in (select b.customer_id from bookings b where b.start_at >= $3::timestamptz and b.start_at < $4::timestamptz
                    union all
-                   select n.id from customers n, d where n.created_at >= d.day_start and n.created_at < d.day_end))
+                   select n.id from customers n where n.created_at >= $3::timestamptz and n.created_at < $4::timestamptz))
   select segment, sum(customers)::int as customers, coalesce(sum(lifetime_value_cents), 0)::bigint as revenue_cents
   from (select * from days union all select * from cut_day) x group by 1`;
 
@@ -88,14 +89,21 @@ export const VENUE_SEGMENTS = `select customer_segment(c.total_bookings, c.lifet
 
 /**
  * Customers with a live booking in each period of dates [$2, $3]: new when their first booking ever (first_booking_at,
- * kept by the bookings trigger, as a local date in zone $4) falls in that period, else returning.
+ * kept by the bookings trigger, as a local date in zone $4) falls in that period, else returning. Only customers
+ * whose first booking is late enough to fall in the report's first period or after are looked up (by
+ * customers_first_booking_idx, migration 0023); a customer not among them booked first before every period of the
+ * report, so is returning in each. Two days before the first period's date bounds every zone's midnight.
  */
-export const NEW_VS_RETURNING = `select period::text, count(*) filter (where first_period >= period)::int as new_customers,
-    count(*) filter (where first_period < period)::int as returning_customers
-  from (select distinct ${bucket('b.booking_date', '$5', '$6')} as period, b.customer_id,
-          ${bucket('(c.first_booking_at at time zone $4::text)::date', '$5', '$6')} as first_period
-        from bookings b join customers c on c.organization_id = b.organization_id and c.id = b.customer_id
-        where b.booking_date between $2::date and $3::date and b.status not in ('held', 'cancelled') and ${VENUE}) x
+export const NEW_VS_RETURNING = `with x as (
+    select distinct ${bucket('b.booking_date', '$5', '$6')} as period, b.customer_id
+    from bookings b
+    where b.booking_date between $2::date and $3::date and b.status not in ('held', 'cancelled') and ${VENUE}),
+  f as (
+    select c.id, ${bucket('(c.first_booking_at at time zone $4::text)::date', '$5', '$6')} as first_period
+    from customers c where c.first_booking_at >= (${bucket('$2::date', '$5', '$6')} - 2)::timestamp at time zone 'UTC')
+  select x.period::text, count(*) filter (where f.first_period >= x.period)::int as new_customers,
+    count(*) filter (where f.first_period is null or f.first_period < x.period)::int as returning_customers
+  from x left join f on f.id = x.customer_id
   group by 1`;
 
 /** Redemptions per coupon made or released in [$2, $3), and the discount they leave (made minus released). */
