@@ -5,7 +5,8 @@ import { moneyWorld, pay, staffBooking, type MoneyWorld } from '../../support/mo
 import { parse, parseCsv } from './csv-parse.js';
 
 const NOW = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000);
-const get = useTestApp({ now: NOW });
+// Small batches, so that a thousand rows cross several of them.
+const get = useTestApp({ now: NOW, env: { EXPORT_BATCH_ROWS: '300' } });
 const at = (days: number) => new Date(NOW.getTime() + days * 86_400_000 + 0).toISOString().slice(0, 10);
 
 describe('exports', () => {
