@@ -33,6 +33,12 @@ export async function streamRows(
 ): Promise<void> {
   const n = params.length;
   const text = build(`$${n + 1}::text::timestamptz`, `$${n + 2}::uuid`, `$${n + 3}::bigint`);
+  // A batch read ahead is awaited later, or never if the reader left or the writing failed: marked as handled now,
+  // its failure still reaches whoever awaits it and never becomes an unhandled rejection.
+  const ahead = <T>(p: Promise<T>) => {
+    p.catch(() => undefined);
+    return p;
+  };
   // The key columns are the last two: a row without them is the row of its own columns.
   const own = (rows: unknown[][]) => {
     for (const r of rows) r.length -= 2;
@@ -43,7 +49,7 @@ export async function streamRows(
       // Instants written in UTC, which queryArrays turns into ISO text without a Date each.
       await tx.query(`select set_config('timezone', 'UTC', true)`);
       await tx.query(`declare export_rows no scroll cursor for ${text}`, [...params, '-infinity', NIL_UUID, null]);
-      const fetch = () => tx.queryArrays(`fetch ${batch} from export_rows`);
+      const fetch = () => ahead(tx.queryArrays(`fetch ${batch} from export_rows`));
       let next = fetch();
       for (;;) {
         const rows = await next;
@@ -53,7 +59,7 @@ export async function streamRows(
         }
         next = fetch();
         if (!(await onBatch(own(rows)))) {
-          await next.catch(() => undefined); // the transaction ends with the fetch in flight settled
+          await next.catch(() => undefined); // the transaction ends once the fetch in flight has settled
           return;
         }
       }
@@ -69,7 +75,7 @@ export async function streamRows(
   for (;;) {
     if (rows.length === 0) return;
     const last = rows[rows.length - 1]!;
-    const next = rows.length < batch ? null : read([last[last.length - 2] as string, last[last.length - 1] as string]);
+    const next = rows.length < batch ? null : ahead(read([last[last.length - 2] as string, last[last.length - 1] as string]));
     if (!(await onBatch(own(rows))) || !next) {
       await next?.catch(() => undefined);
       return;
