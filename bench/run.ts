@@ -24,7 +24,7 @@ import type { LoadResult } from './load.js';
 import { benchInsights } from './scenarios/insights.js';
 import { aggregates, listInputs, listLoad } from './scenarios/lists.js';
 import { checkPromotions, preparePromotions, promotionRounds, PROMOTION_ROUNDS, VARIANT_LABEL, VARIANTS, type VariantRun } from './scenarios/promotions.js';
-import { createTarget, existingTarget, startServer, type TargetKind } from './target.js';
+import { createTarget, existingTarget, startServer, type ServerEntry, type TargetKind } from './target.js';
 
 const { values: args } = parseArgs({
   // e.g. `npm run bench -- --targets none --lists-url postgres://.../seeded` runs (d) alone on a seeded database.
@@ -49,9 +49,14 @@ const { values: args } = parseArgs({
     'promotion-bookings': { type: 'string', default: '900' },
     // Sequential requests per dashboard endpoint and cache mode in (g) (a quarter of them per report).
     'insights-requests': { type: 'string', default: '40' },
+    // How (g) starts its API servers: `tsx` (as npm start) or `built` (dist/main.js, as npm run start:built; run
+    // npm run build first), and extra node options for them, e.g. --server-node-options=--max-old-space-size=64.
+    'server-entry': { type: 'string', default: 'tsx' },
+    'server-node-options': { type: 'string', default: '' },
   },
 });
 if (!['all', 'creation', 'core', 'insights'].includes(args.only)) throw new Error(`--only takes creation, core or insights, not ${args.only}`);
+if (!['tsx', 'built'].includes(args['server-entry'])) throw new Error(`--server-entry takes tsx or built, not ${args['server-entry']}`);
 
 const serverNodeArgs = args.profile ? ['--cpu-prof', '--cpu-prof-dir', args.profile] : [];
 
@@ -325,6 +330,8 @@ async function main() {
       existingUrl: args['lists-url'],
       bookings: Number(args['list-bookings']),
       requests: Number(args['insights-requests']),
+      entry: args['server-entry'] as ServerEntry,
+      nodeArgs: [...serverNodeArgs, ...args['server-node-options'].split(' ').filter(Boolean)],
       row,
     });
   }

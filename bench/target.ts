@@ -85,10 +85,17 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `src/main.ts` on the target and waits for /api/health. */
-export async function startServer(target: Target, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<RunningServer> {
+/**
+ * How the API server is started: `tsx` runs src/main.ts as `npm start` does (TypeScript compiled in the process);
+ * `built` runs dist/main.js as `npm run start:built` does (after `npm run build`).
+ */
+export type ServerEntry = 'tsx' | 'built';
+
+/** Starts the API server on the target and waits for /api/health. */
+export async function startServer(target: Target, extraEnv: Record<string, string> = {}, nodeArgs: string[] = [], entry: ServerEntry = 'tsx'): Promise<RunningServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
+  const main = entry === 'built' ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...main], {
     env: {
       ...process.env,
       ...target.env,

@@ -49,6 +49,7 @@ const schema = z.object({
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   AVAILABILITY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   REPORTS_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
+  EXPORT_BATCH_ROWS: z.coerce.number().int().min(100).max(50_000).default(1000),
   HOLD_MINUTES: z.coerce.number().int().min(1).max(120).default(10),
   EVENTS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.default(false),

@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createTarget, existingTarget, startServer, type RunningServer, type Target } from '../target.js';
+import { createTarget, existingTarget, startServer, type RunningServer, type ServerEntry, type Target } from '../target.js';
 
 export interface InsightsOptions {
   serverUrl: string;
@@ -16,6 +16,9 @@ export interface InsightsOptions {
   bookings: number;
   /** Requests per endpoint and cache mode. */
   requests: number;
+  /** How the API servers are started (tsx or the built JavaScript), and node options for them. */
+  entry: ServerEntry;
+  nodeArgs: string[];
   row: (scenario: string, target: string, figure: string) => void;
 }
 
@@ -50,9 +53,15 @@ async function timeGets(c: Caller, path: string, n: number): Promise<number[]> {
   return ms.sort((a, b) => a - b);
 }
 
-/** Streams the bookings export, counting records (CRLF-ended; a quoted line break inside a cell ends in LF only). */
-async function timeExport(c: Caller, pid: number) {
+/**
+ * Streams the bookings export, counting records (CRLF-ended; a quoted line break inside a cell ends in LF only).
+ * The API's resident memory is read before (its floor, idle after the timed requests), sampled every 50 ms while
+ * it streams, and noted at each tenth of the rows: flat memory shows as the same figure from the first tenth on.
+ */
+async function timeExport(c: Caller, pid: number, expected: number) {
+  const idleRss = memoryOf(pid).rss;
   let maxRss = 0;
+  const byTenth: number[] = [];
   const sampler = setInterval(() => (maxRss = Math.max(maxRss, memoryOf(pid).rss)), 50);
   const t0 = performance.now();
   const res = await fetch(`${c.url}/api/exports/bookings?format=csv`, { headers: c.headers });
@@ -63,18 +72,21 @@ async function timeExport(c: Caller, pid: number) {
   for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
     bytes += chunk.length;
     for (let i = 0; i < chunk.length; i++) {
-      if (chunk[i] === 10 && (i > 0 ? chunk[i - 1] === 13 : lastCr)) records++;
+      if (chunk[i] === 10 && (i > 0 ? chunk[i - 1] === 13 : lastCr)) {
+        records++;
+        if (records % Math.max(1, Math.floor(expected / 10)) === 0 && byTenth.length < 10) byTenth.push(Math.round(memoryOf(pid).rss));
+      }
     }
     lastCr = chunk[chunk.length - 1] === 13;
   }
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(sampler);
   const rows = records - 1; // the header
-  return { rows, bytes, seconds, rows_per_second: rows / seconds, max_rss_mb: Math.max(maxRss, memoryOf(pid).rss), process_hwm_mb: memoryOf(pid).hwm };
+  return { rows, bytes, seconds, rows_per_second: rows / seconds, idle_rss_mb: idleRss, max_rss_mb: Math.max(maxRss, memoryOf(pid).rss), rss_mb_by_tenth: byTenth, process_hwm_mb: memoryOf(pid).hwm };
 }
 
-async function withServer<T>(target: Target, env: Record<string, string>, fn: (s: RunningServer) => Promise<T>): Promise<T> {
-  const server = await startServer(target, env);
+async function withServer<T>(target: Target, env: Record<string, string>, fn: (s: RunningServer) => Promise<T>, o: InsightsOptions): Promise<T> {
+  const server = await startServer(target, env, o.nodeArgs, o.entry);
   try {
     return await fn(server);
   } finally {
@@ -119,7 +131,7 @@ export async function benchInsights(o: InsightsOptions): Promise<Record<string, 
     const to = new Date().toISOString().slice(0, 10);
     const from = new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10);
     const yearQuery = `from=${from}&to=${to}&group_by=month`;
-    const out: Record<string, unknown> = { organization_bookings: total, seed_seconds: seedSeconds, requests: o.requests };
+    const out: Record<string, unknown> = { organization_bookings: total, seed_seconds: seedSeconds, requests: o.requests, server_entry: o.entry, server_node_args: o.nodeArgs };
 
     // Cache off: every answer computed, as the issue's "uncached" targets mean; then the export on that server.
     out.uncached = await withServer(target, { REPORTS_CACHE_MS: '0' }, async (s) => {
@@ -137,11 +149,12 @@ export async function benchInsights(o: InsightsOptions): Promise<Record<string, 
         r[`report_${name}_year`] = { p50_ms: percentile(ms, 0.5), max_ms: ms[ms.length - 1] };
         row(`(g) reports/${name} over 365 days, uncached`, 'postgres', `p50 ${f1(percentile(ms, 0.5))} ms, max ${f1(ms[ms.length - 1]!)} ms`);
       }
-      const e = await timeExport(c, s.pid);
+      const e = await timeExport(c, s.pid, total);
       r.export_bookings_csv = e;
-      row('(g) export bookings CSV', 'postgres', `${e.rows.toLocaleString('en-US')} rows in ${f1(e.seconds)} s = ${Math.round(e.rows_per_second).toLocaleString('en-US')} rows/s; API RSS max ${f1(e.max_rss_mb)} MB while streaming (process peak ${f1(e.process_hwm_mb)} MB)`);
+      row('(g) export bookings CSV', 'postgres', `${e.rows.toLocaleString('en-US')} rows in ${f1(e.seconds)} s = ${Math.round(e.rows_per_second).toLocaleString('en-US')} rows/s; API RSS ${f1(e.idle_rss_mb)} MB idle before, max ${f1(e.max_rss_mb)} MB while streaming (process peak ${f1(e.process_hwm_mb)} MB)`);
+      row('(g)   API RSS at each tenth of the rows, MB', 'postgres', e.rss_mb_by_tenth.join(', '));
       return r;
-    });
+    }, o);
 
     // Cache on (the default 30 s): the first request computes, the others are served from memory.
     out.cached = await withServer(target, {}, async (s) => {
@@ -155,7 +168,7 @@ export async function benchInsights(o: InsightsOptions): Promise<Record<string, 
         row(`(g) ${path.slice(5).split('?')[0]}, cached`, 'postgres', `p50 ${f1(percentile(ms, 0.5))} ms, p99 ${f1(percentile(ms, 0.99))} ms`);
       }
       return r;
-    });
+    }, o);
     return out;
   } finally {
     await target.dispose();

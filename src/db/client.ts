@@ -35,6 +35,11 @@ export function prepared(name: string, text: string): Prepared {
 /** Anything that runs SQL: the database itself or one transaction. */
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string | Prepared, params?: unknown[]): Promise<QueryResult<T>>;
+  /**
+   * The rows as arrays of their values in column order, for reads of many rows (exports): no object per row, and a
+   * timestamptz as its ISO 8601 text in UTC with milliseconds (what a Date would print), no Date per value.
+   */
+  queryArrays(sql: string, params?: unknown[]): Promise<unknown[][]>;
   /** Runs several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -77,6 +82,22 @@ const INT8 = 20;
 const DATE = 1082;
 const NUMERIC = 1700;
 
+const TIMESTAMPTZ = 1184;
+const parseTimestamptz = pg.types.getTypeParser(TIMESTAMPTZ) as (text: string) => Date;
+
+/**
+ * A timestamptz as the server writes it to ISO 8601 in UTC with milliseconds, exactly as Date#toISOString would
+ * print the driver's Date (fractions truncated to the millisecond). The server writes '2026-01-11 02:00:00.123456+00'
+ * in a UTC session (the exports set one): that is rearranged as text; any other form goes through the driver's parser.
+ */
+export function isoFromTimestamptz(text: string): string {
+  if (text.length >= 22 && text[4] === '-' && text[10] === ' ' && (text.length === 22 || text[19] === '.') && text.endsWith('+00')) {
+    const fraction = text.length > 22 ? text.slice(20, -3) : '';
+    return `${text.slice(0, 10)}T${text.slice(11, 19)}.${`${fraction}000`.slice(0, 3)}Z`;
+  }
+  return parseTimestamptz(text).toISOString();
+}
+
 // bigint counts and sums fit comfortably in a double for our magnitudes (money in minor units);
 // dates stay 'YYYY-MM-DD' strings because a JS Date would be midnight in the *process* zone.
 pg.types.setTypeParser(INT8, (v: string) => Number(v));
@@ -104,6 +125,9 @@ async function openPglite(dataDir: string): Promise<Database> {
       const r = await q.query<T>(typeof sql === 'string' ? sql : sql.text, params);
       return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
     },
+    async queryArrays(sql: string, params?: unknown[]) {
+      return (await q.query<unknown[]>(sql, params, { rowMode: 'array', parsers: { [TIMESTAMPTZ]: isoFromTimestamptz } })).rows;
+    },
     async exec(sql: string) {
       await q.exec(sql);
     },
@@ -123,12 +147,19 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
+/** The driver's parsers, but instants as ISO text (queryArrays). */
+const arrayTypes = {
+  getTypeParser: (oid: number, format?: string): ((text: string) => unknown) =>
+    oid === TIMESTAMPTZ ? isoFromTimestamptz : (pg.types.getTypeParser(oid, format as 'text') as (text: string) => unknown),
+};
+
 /**
  * `queryTimeoutMs` bounds each query on the client side: a server that stops answering without closing its
  * connections (frozen, partitioned) would otherwise hold a request until TCP gives up, minutes later. The API
  * server sets it; migrations and bulk loads, which may legitimately run long, do not. Keepalive lets the
  * kernel notice dead peers on idle connections too.
  */
+
 function openPostgres(url: string, poolSize: number, queryTimeoutMs?: number): Database {
   const pool = new pg.Pool({
     connectionString: url,
@@ -150,6 +181,9 @@ function openPostgres(url: string, poolSize: number, queryTimeoutMs?: number): D
         if (typeof sql !== 'string' && (err as { code?: string }).code === '0A000') onStalePlan?.(err as Error);
         throw err;
       }
+    },
+    async queryArrays(sql: string, params?: unknown[]) {
+      return (await c.query<unknown[]>({ text: sql, values: params ?? [], rowMode: 'array', types: arrayTypes })).rows;
     },
     async exec(sql: string) {
       await c.query(sql);

@@ -161,6 +161,10 @@ function counting(db: Database): { db: Database; count: () => number; reset: () 
       n++;
       return q.query(sql, params);
     },
+    queryArrays: (sql, params) => {
+      n++;
+      return q.queryArrays(sql, params);
+    },
     exec: (sql) => q.exec(sql),
   });
   return {

@@ -121,10 +121,22 @@ export async function bookingsReport(tx: Queryable, p: Period) {
 
 const SEGMENT_ORDER = ['vip', 'regular', 'new', 'inactive'];
 
+/** Segment counts of every live customer at `at`, from the rollup (report-sql.ts SEGMENTS). */
+async function segmentsAt(tx: Queryable, at: Date) {
+  // The cut-off's day comes from the database's own interval arithmetic; its bounds go in as values, so the
+  // planner sizes the look-up of that day's customers from real figures.
+  const day = (await tx.query<{ day: string }>(q.CUT_OFF_DAY, [at])).rows[0]!.day;
+  const start = new Date(`${day}T00:00:00Z`);
+  const end = new Date(start.getTime() + 86_400_000);
+  return tx.query<{ segment: string; customers: number; revenue_cents: number }>(q.SEGMENTS, [at, day, start, end]);
+}
+
 /** GET /api/reports/customers: segments now (at the end of the period, or now if sooner), new vs returning per period. */
 export async function customersReport(tx: Queryable, p: Period, now: Date) {
   const at = p.end < now ? p.end : now;
-  const seg = await tx.query<{ segment: string; customers: number; revenue_cents: number }>(q.SEGMENTS, [p.venueId, at]);
+  const seg = p.venueId
+    ? await tx.query<{ segment: string; customers: number; revenue_cents: number }>(q.VENUE_SEGMENTS, [p.venueId, at])
+    : await segmentsAt(tx, at);
   const per = await tx.query<{ period: string; new_customers: number; returning_customers: number }>(q.NEW_VS_RETURNING, [p.venueId, p.from, p.to, p.zone, p.groupBy, p.weekStart]);
   const found = new Map(seg.rows.map((r) => [r.segment, r]));
   const periods = new Map(per.rows.map((r) => [r.period, r]));

@@ -99,7 +99,7 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
     const { zone } = await request.tenant((tx) => scopeOf(tx, undefined));
     const { format, from, to } = request.query;
     const { dataset } = request.params;
-    const { body, pump } = exportStream(app.db, tenantContextOf(request), { dataset, format, from, to, zone });
+    const { body, pump } = exportStream(app.db, tenantContextOf(request), { dataset, format, from, to, zone, batch: app.config.EXPORT_BATCH_ROWS });
     void pump().catch((err: unknown) => {
       request.log.error({ err }, 'export failed while streaming');
       body.destroy(err as Error);

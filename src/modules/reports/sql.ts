@@ -132,12 +132,18 @@ export const TODAY = `${DESK_SELECT}
  */
 export const ACTIVITY = `select a.created_at, a.action, a.table_name, a.row_id, a.actor_role, u.full_name as actor_name,
     a.before, a.after, bk.booking_number as payment_booking
-  from audit_logs a
+  -- The payment's booking id is taken out of the row's JSON in a subquery kept apart (offset 0; newest first, so
+  -- the limit still stops the walk of audit_logs_org_created_idx after the few rows it needs), so the look-up
+  -- below compares bookings.id with a plain column: under row-level security only a leakproof condition may
+  -- drive an index scan, and ->> and the uuid cast are not, so the planner priced a scan of every booking per
+  -- audit row (never run, but its estimate set off JIT compilation: 380 ms at 1,000,000 bookings, performance.md).
+  from (select a.*, case when a.table_name = 'payments' then (coalesce(a.after, a.before) ->> 'booking_id')::uuid end as booking_ref
+        from audit_logs a order by a.created_at desc, a.id desc offset 0) a
   left join users u on u.organization_id = a.organization_id and u.id = a.user_id
   -- A lateral look-up (kept apart by its limit) probes the booking of each of the few newest rows by its key; a
   -- plain join let the planner hash every booking of the organization first (117 ms at 100,000: performance.md).
-  left join lateral (select bk.booking_number, bk.venue_id from bookings bk where a.table_name = 'payments'
-    and bk.organization_id = a.organization_id and bk.id = (coalesce(a.after, a.before) ->> 'booking_id')::uuid limit 1) bk on true
+  left join lateral (select bk.booking_number, bk.venue_id from bookings bk
+    where bk.organization_id = a.organization_id and bk.id = a.booking_ref limit 1) bk on true
   where a.table_name = any($2::text[])
     and not (a.table_name = 'bookings' and (a.action = 'delete' or a.after ->> 'status' = 'held'
              or (a.action = 'update' and (a.before - $4::text[]) = (a.after - $4::text[]))))

@@ -29,6 +29,10 @@ function recording(db: Database): { db: Database; statements: string[] } {
       statements.push(text(sql));
       return q.query(sql, params);
     },
+    queryArrays: (sql, params) => {
+      statements.push(sql);
+      return q.queryArrays(sql, params);
+    },
     exec: (sql) => {
       statements.push(sql);
       return q.exec(sql);
