@@ -28,6 +28,7 @@ const noDatabase: Database = {
   kind: 'pglite',
   queueTarget: { url: '' },
   query: refuse,
+  queryArrays: refuse,
   exec: refuse,
   transaction: refuse,
   close: async () => {},
