@@ -32,18 +32,21 @@ export function Preview({ rendered }: { rendered: Rendered }) {
   );
 }
 
-/** Moves style attributes and <style> elements out of the way of the CSP (see Preview). */
+/**
+ * Moves style attributes and <style> elements out of the way of the CSP (see Preview), and drops what could load
+ * or run something. The rewrite happens on the text, before parsing: a parsed document inherits the page's CSP and
+ * would report every style attribute it meets.
+ */
 function inert(html: string): { doc: string; sheets: string[] } {
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
-  parsed.querySelectorAll('script, iframe, object, embed, base, meta[http-equiv]').forEach((el) => el.remove());
-  const sheets = [...parsed.querySelectorAll('style')].map((el) => {
-    el.remove();
-    return el.textContent ?? '';
-  });
-  parsed.querySelectorAll('[style]').forEach((el) => {
-    el.setAttribute('data-preview-style', el.getAttribute('style') ?? '');
-    el.removeAttribute('style');
-  });
+  const sheets: string[] = [];
+  const rewritten = html
+    .replace(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi, (_, css: string) => {
+      sheets.push(css);
+      return '';
+    })
+    .replace(/(<[a-z][^>]*?\s)style(\s*=)/gi, '$1data-preview-style$2');
+  const parsed = new DOMParser().parseFromString(rewritten, 'text/html');
+  parsed.querySelectorAll('script, style, iframe, object, embed, base, link, meta[http-equiv]').forEach((el) => el.remove());
   return { doc: `<!doctype html>${parsed.documentElement.outerHTML}`, sheets };
 }
 

@@ -25,7 +25,7 @@ export default function TemplatePage() {
   if (isNew) return <Editor template={null} />;
   if (template.isPending) return <Loading label="Loading template" />;
   if (template.isError) return <ErrorNotice error={template.error} onRetry={() => void template.refetch()} />;
-  return <Editor key={template.data.updated_at} template={template.data} />;
+  return <Editor key={template.data.id} template={template.data} />;
 }
 
 function Editor({ template }: { template: Template | null }) {
@@ -36,9 +36,11 @@ function Editor({ template }: { template: Template | null }) {
   const preview = useMutation({ mutationFn: (id: string) => unwrap(api.POST('/api/notification-templates/{id}/preview', { params: { path: { id } } })) });
   const reset = useMutation({
     mutationFn: (id: string) => unwrap(api.DELETE('/api/notification-templates/{id}', { params: { path: { id } } })),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['notification-templates'] });
+    // Leave first: refreshing while this page still watches the deleted template would ask for it (a 404).
+    onSuccess: async (_, id) => {
       await navigate('/notifications');
+      client.removeQueries({ queryKey: ['notification-templates', id] });
+      await client.invalidateQueries({ queryKey: ['notification-templates'] });
     },
   });
 

@@ -73,8 +73,10 @@ export default function WebhookPage() {
           question={<p>Delete this endpoint and its delivery log? This cannot be undone.</p>}
           onConfirm={async () => {
             await unwrap(api.DELETE('/api/webhooks/{id}', { params: { path: { id } } }));
-            await refresh();
+            // Leave first: refreshing while this page still watches the endpoint would ask for it (a 404).
             await navigate('/webhooks');
+            client.removeQueries({ queryKey: ['webhooks', id] });
+            await refresh();
           }}
         />
       </div>
