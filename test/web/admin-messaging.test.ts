@@ -54,6 +54,12 @@ describe('admin app: messaging pages', () => {
     await page.getByRole('heading', { name: 'Booking confirmed (Email, en)' }).waitFor();
     await expectAccessible(page, 'template editor');
 
+    // The built-in template, previewed: its HTML (with a style attribute on the body) shows without a CSP complaint.
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await expect.poll(() => page.locator('pre.preview-text').textContent()).toContain('BK-7F3K9Q');
+    await page.frameLocator('iframe[title="HTML message preview"]').getByText(/BK-7F3K9Q/).first().waitFor();
+    await screenshot(page, 'admin-notifications');
+
     const body = page.getByLabel('Text body');
     await body.fill('Hello {{ customer.full_name }},\nyour code is {{ customer.nickname }}.');
     await page.getByRole('button', { name: 'Save template' }).click();
@@ -74,7 +80,6 @@ describe('admin app: messaging pages', () => {
     expect(await frame.locator('script').count()).toBe(0);
     expect(await page.title()).not.toBe('ran');
     await expectAccessible(page, 'template preview');
-    await screenshot(page, 'admin-notifications');
 
     // Reset to the built-in text: the template goes, the list no longer has it.
     await page.getByRole('button', { name: 'Reset to built-in text' }).click();
