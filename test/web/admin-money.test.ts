@@ -193,6 +193,14 @@ describe('admin app: money pages', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(page, 'admin-coupons');
 
+    // Editing keeps the code and its count; the quote follows the new value.
+    await page.getByRole('button', { name: 'Edit SPRING20' }).click();
+    await expect.poll(() => page.getByLabel('Percent off').inputValue()).toBe('20');
+    await page.getByLabel('Percent off').fill('25');
+    await page.getByRole('button', { name: 'Save coupon' }).click();
+    await page.getByRole('cell', { name: /^25% off/ }).waitFor();
+    expect((await quote()).body).toMatchObject({ discount_cents: 3000 });
+
     await page.getByRole('button', { name: 'Disable SPRING20' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Disable', exact: true }).click();
     await page.getByRole('button', { name: 'Enable SPRING20' }).waitFor();

@@ -46,7 +46,7 @@ export function CouponForm({ coupon, onSaved, onCancel }: { coupon: Coupon | nul
         valid_to: toInstant(to, fmt.zone),
         max_redemptions: limit(maxTotal),
         max_per_customer: limit(maxEach),
-        min_party_size: Number(minParty) || 1,
+        min_party_size: minParty.trim() ? Number(minParty) : 1,
         game_ids: gameIds,
         venue_ids: venueIds,
       };

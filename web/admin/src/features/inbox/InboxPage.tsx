@@ -17,7 +17,7 @@ type Note = Schemas['InAppNotification'];
 function recordLink(record: Note['record'], role: Schemas['User']['role']): string | null {
   if (!record) return null;
   if (record.table === 'bookings') return `/bookings/${record.id}`;
-  if (record.table === 'webhooks' && allows(role, 'admin')) return `/webhooks/${record.id}`;
+  if (record.table === 'webhook_endpoints' && allows(role, 'admin')) return `/webhooks/${record.id}`;
   return null;
 }
 
