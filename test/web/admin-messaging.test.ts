@@ -176,7 +176,7 @@ describe('admin app: messaging pages', () => {
     expectNoProblems();
   });
 
-  it('shows the signed-in user their own notifications, marks them read, and saves their settings', async () => {
+  it('shows the signed-in user their own notifications, marks them read, saves their settings, and deletes one', async () => {
     const { app, db } = live();
     const admin = await signupOrg(app);
     const staff = await addUser(app, admin.token, 'staff');
@@ -202,6 +202,11 @@ describe('admin app: messaging pages', () => {
     await page.getByRole('status').filter({ hasText: 'Notification settings saved.' }).waitFor();
     const settings = (await call(app, 'GET', '/api/notifications/settings', { token: staff.token })).body;
     expect(settings['booking.cancelled']).toMatchObject({ email: false });
+
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByText('No notifications.', { exact: false }).waitFor();
+    expect((await call(app, 'GET', '/api/notifications', { token: staff.token })).body.total).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     expectNoProblems();
   });

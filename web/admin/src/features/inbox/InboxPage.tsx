@@ -92,7 +92,7 @@ export default function InboxPage() {
                         Mark read
                       </button>
                     )}
-                    <ConfirmButton label={`Delete: ${n.title}`} confirmLabel="Delete" question={<p>Delete this notification? It cannot be brought back.</p>} onConfirm={() => remove.mutateAsync(n.id)} className="secondary" />
+                    <ConfirmButton label="Delete" question={<p>Delete “{n.title}”? It cannot be brought back.</p>} onConfirm={() => remove.mutateAsync(n.id)} className="secondary" />
                   </div>
                 </li>
               );
