@@ -44,7 +44,7 @@ export function AuditEntry({ entry, who, when }: { entry: Schemas['AuditLog']; w
         </details>
       ) : null}
       <p className="small muted">
-        Record {entry.record_id ?? '(bulk load)'}
+        {entry.record_id ? `Record ${entry.record_id}` : 'No single record'}
         {entry.ip ? ` · from ${entry.ip}` : ''}
         {entry.request_id ? ` · request ${entry.request_id}` : ''}
       </p>

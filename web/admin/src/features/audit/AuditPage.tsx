@@ -79,9 +79,10 @@ export default function AuditPage() {
             </option>
           ))}
         </SelectField>
-        <Field label="From" type="date" hint={`Dates in ${zone}`} value={filters.from} onChange={(e) => setFilter({ from: e.target.value })} />
+        <Field label="From" type="date" value={filters.from} onChange={(e) => setFilter({ from: e.target.value })} />
         <Field label="To" type="date" value={filters.to} onChange={(e) => setFilter({ to: e.target.value })} />
       </form>
+      <p className="field-hint">Dates are in the organization’s time zone, {zone}.</p>
       {log.isPending ? <Loading label="Loading the audit log" /> : null}
       {log.isError ? <ErrorNotice error={log.error} onRetry={() => void log.refetch()} /> : null}
       {log.data && log.data.data.length === 0 ? <Empty message="No changes match these filters." /> : null}

@@ -15,6 +15,12 @@ function show(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** Nothing worth a line: null, "", [] or {} (a new row's unset fields). */
+function isBlank(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return true;
+  return typeof value === 'object' && Object.keys(value).length === 0;
+}
+
 /** The fields an update changed; for an insert the new row's fields, for a delete the old row's. */
 export function changesOf(before: Record<string, unknown> | null, after: Record<string, unknown> | null): Change[] {
   if (before && after) {
@@ -25,7 +31,7 @@ export function changesOf(before: Record<string, unknown> | null, after: Record<
   }
   const row = after ?? before ?? {};
   return Object.entries(row)
-    .filter(([k, v]) => !NOISE.has(k) && v !== null && v !== '')
+    .filter(([k, v]) => !NOISE.has(k) && !isBlank(v))
     .map(([k, v]) => (after ? { field: k, after: show(v) } : { field: k, before: show(v) }));
 }
 

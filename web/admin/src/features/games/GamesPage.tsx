@@ -61,7 +61,7 @@ export default function GamesPage() {
       {games.data && games.data.data.length > 0 ? (
         <>
           <div className="table-scroll">
-            <table className="list">
+            <table className="list stack">
               <thead>
                 <tr>
                   <th scope="col">Name</th>
@@ -75,19 +75,19 @@ export default function GamesPage() {
               <tbody>
                 {games.data.data.map((g) => (
                   <tr key={g.id}>
-                    <td>
+                    <td data-label="Name">
                       <Link to={`/games/${g.id}`}>{g.name}</Link>
                     </td>
-                    <td>{duration(g.duration_minutes)}</td>
-                    <td>
+                    <td data-label="Duration">{duration(g.duration_minutes)}</td>
+                    <td data-label="Players">
                       {g.min_players}–{g.max_players} {g.booking_mode === 'shared' ? '(shared)' : '(private)'}
                     </td>
-                    <td>
+                    <td data-label="Price">
                       {money(g.price_cents, currency)}
                       {g.pricing === 'per_player' ? ' per player' : ''}
                     </td>
-                    <td>{g.venue_ids.map((id) => venueName.get(id) ?? '…').join(', ') || 'None'}</td>
-                    <td>{g.active ? 'Active' : 'Inactive'}</td>
+                    <td data-label="Venues">{g.venue_ids.map((id) => venueName.get(id) ?? '…').join(', ') || 'None'}</td>
+                    <td data-label="Status">{g.active ? 'Active' : 'Inactive'}</td>
                   </tr>
                 ))}
               </tbody>

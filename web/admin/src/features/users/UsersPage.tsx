@@ -38,7 +38,7 @@ export default function UsersPage() {
       {users.data && users.data.data.length > 0 ? (
         <>
           <div className="table-scroll">
-            <table className="list">
+            <table className="list stack">
               <thead>
                 <tr>
                   <th scope="col">Name</th>
@@ -84,13 +84,13 @@ function UserRow({ user, isMe, onDone }: { user: User; isMe: boolean; onDone: (m
   const editable = !isMe && user.role !== 'super_admin' && user.active;
   return (
     <tr>
-      <td>
+      <td data-label="Name">
         {user.full_name}
         {isMe ? ' (you)' : ''}
         {!user.active ? ' (deactivated)' : ''}
       </td>
-      <td>{user.email}</td>
-      <td>
+      <td data-label="Email">{user.email}</td>
+      <td data-label="Role">
         {editable ? (
           <>
             <select
@@ -115,7 +115,7 @@ function UserRow({ user, isMe, onDone }: { user: User; isMe: boolean; onDone: (m
           user.role.replace('_', ' ')
         )}
       </td>
-      <td>
+      <td data-label="Actions">
         {editable ? (
           <ConfirmButton
             label={`Deactivate ${user.full_name}`}
