@@ -70,6 +70,15 @@ describe('admin app: setting up venues, games and the organization', () => {
     await expect.poll(async () => (await feedUrl()) !== first).toBe(true);
     expect((await feed(first)).statusCode).toBe(404);
     await expectAccessible(page, 'venue page with embed code and feed');
+
+    // Rotating the embed key, after a confirmation: the page shows the new code, the old key stops working.
+    await page.getByRole('button', { name: 'Rotate embed key' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Rotate embed key' }).click();
+    await page.getByText('The venue has a new embed key.').waitFor();
+    const rotated = /data-embed-key="([^"]+)"/.exec((await page.getByLabel('Embed code').textContent()) ?? '')?.[1];
+    expect(rotated).not.toBe(embedKey);
+    expect((await call(app, 'GET', `/api/public/venues/${embedKey}`)).status).toBe(404);
+    expect((await call(app, 'GET', `/api/public/venues/${rotated}`)).body.venue.name).toBe('Riverside');
     expectNoProblems();
   });
 
