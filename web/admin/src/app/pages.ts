@@ -15,4 +15,13 @@ export interface PageDef {
   load: () => Promise<{ default: ComponentType }>;
 }
 
-export const pages: PageDef[] = [{ path: '/', label: 'Home', least: 'staff', load: () => import('../features/home/HomePage') }];
+export const pages: PageDef[] = [
+  { path: '/', label: 'Home', least: 'staff', load: () => import('../features/home/HomePage') },
+  { path: '/venues', label: 'Venues', least: 'manager', load: () => import('../features/venues/VenuesPage') },
+  { path: '/venues/:id', label: null, least: 'manager', load: () => import('../features/venues/VenueEditPage') },
+  { path: '/games', label: 'Games', least: 'manager', load: () => import('../features/games/GamesPage') },
+  { path: '/games/:id', label: null, least: 'manager', load: () => import('../features/games/GameEditPage') },
+  { path: '/users', label: 'Users', least: 'admin', load: () => import('../features/users/UsersPage') },
+  { path: '/settings', label: 'Settings', least: 'admin', load: () => import('../features/settings/SettingsPage') },
+  { path: '/audit', label: 'Audit log', least: 'admin', load: () => import('../features/audit/AuditPage') },
+];
