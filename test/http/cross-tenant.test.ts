@@ -63,6 +63,8 @@ function kindOfName(name: string): Kind | undefined {
     booking_id: 'bookings',
     ids: 'bookings',
     row_id: 'bookings',
+    record_id: 'bookings',
+    actor_id: 'users',
   };
   return m[name];
 }
@@ -165,6 +167,8 @@ describe('one organization can never reach another organization’s rows', () =>
         customer_id: ids.customers[0],
         booking_id: ids.bookings[0],
         row_id: ids.bookings[0],
+        record_id: ids.bookings[0],
+        actor_id: ids.users[0],
         ids: ids.bookings,
         venue_ids: ids.venues,
         venue_prices: [{ venue_id: ids.venues[0], price_cents: 2500 }],

@@ -1786,6 +1786,8 @@ export interface components {
         AuditLog: {
             /** @enum {string} */
             action: "insert" | "update" | "delete";
+            /** @description The signed-in user who made the change; null for the widget, webhooks and the server’s own tools */
+            actor_id: string | null;
             /** @description The signed-in user’s role (super_admin, admin, manager, staff); `public` for the widget, `stripe` for its webhook, `system` for the server’s own tools */
             actor_role: string | null;
             after: {
@@ -1794,15 +1796,40 @@ export interface components {
             before: {
                 [key: string]: unknown;
             } | null;
+            /**
+             * @deprecated
+             * @description Deprecated: `ip`
+             */
             client_ip: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @deprecated
+             * @description Deprecated: `occurred_at`
+             */
             created_at: string;
             id: number;
+            /** @description The client’s address */
+            ip: string | null;
+            /**
+             * Format: date-time
+             * @description When the change was committed
+             */
+            occurred_at: string;
             organization_id: string | null;
+            /** @description The changed row’s id; null for a bulk load’s summary entry */
+            record_id: string | null;
             request_id: string | null;
+            /**
+             * @deprecated
+             * @description Deprecated: `record_id`
+             */
             row_id: string | null;
             table_name: string;
             user_agent: string | null;
+            /**
+             * @deprecated
+             * @description Deprecated: `actor_id`
+             */
             user_id: string | null;
         };
         Availability: {
@@ -3741,12 +3768,18 @@ export interface operations {
         parameters: {
             query?: {
                 action?: "insert" | "update" | "delete";
+                /** @description Entries made by one user */
+                actor_id?: string;
                 from?: string;
                 limit?: number;
                 page?: number;
+                /** @description Entries of one row */
+                record_id?: string;
+                /** @description Deprecated: `record_id` */
                 row_id?: string;
                 table?: string;
                 to?: string;
+                /** @description Deprecated: `actor_id` */
                 user_id?: string;
             };
             header?: {

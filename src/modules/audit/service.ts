@@ -21,7 +21,13 @@ interface AuditRow {
 
 /** The organization's audit trail, newest first. RLS limits it to the current organization. */
 export async function listAuditLogs(tx: Queryable, f: AuditQuery, page: Pagination) {
-  const params = [f.table ?? null, f.row_id ?? null, f.user_id ?? null, f.action ?? null, f.from ?? null, f.to ?? null];
-  return fetchPage(tx, { page: sql.listPage, count: sql.LIST_COUNT }, params, page, (r: AuditRow) => ({ ...r, created_at: r.created_at.toISOString() }));
+  const params = [f.table ?? null, f.record_id ?? f.row_id ?? null, f.actor_id ?? f.user_id ?? null, f.action ?? null, f.from ?? null, f.to ?? null];
+  return fetchPage(tx, { page: sql.listPage, count: sql.LIST_COUNT }, params, page, toEntry);
+}
+
+/** A row under the contract's names, and under the columns' names that the first version answered (deprecated). */
+function toEntry(r: AuditRow) {
+  const at = r.created_at.toISOString();
+  return { ...r, created_at: at, occurred_at: at, actor_id: r.user_id, record_id: r.row_id, ip: r.client_ip };
 }
 export { recordBulkLoad } from './bulk.js';

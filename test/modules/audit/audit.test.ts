@@ -72,4 +72,26 @@ describe('audit log', () => {
     expect(future.body.total).toBe(0);
     expect((await call(app, 'GET', '/api/audit-logs?from=yesterday', { token: org.token })).status).toBe(400);
   });
+
+  it('answers and filters by the contract’s names (record_id, actor_id, occurred_at, ip), the first names still working', async () => {
+    const { app } = t();
+    const org = await signupOrg(app);
+    const created = await call(app, 'POST', '/api/users', { token: org.token, body: { email: uniqueEmail(), full_name: 'Named Hire', role: 'staff', password: 'a long password' } });
+    const byRecord = await call(app, 'GET', `/api/audit-logs?table=users&record_id=${created.body.id}`, { token: org.token });
+    expect(byRecord.status).toBe(200);
+    expect(byRecord.body.total).toBe(1);
+    const entry = byRecord.body.data[0];
+    expect(entry).toMatchObject({ record_id: created.body.id, actor_id: org.userId, ip: '127.0.0.1', action: 'insert' });
+    expect(Date.parse(entry.occurred_at)).not.toBeNaN();
+    // The deprecated names carry the same values.
+    expect(entry).toMatchObject({ row_id: entry.record_id, user_id: entry.actor_id, client_ip: entry.ip, created_at: entry.occurred_at });
+
+    const byActor = await call(app, 'GET', `/api/audit-logs?actor_id=${org.userId}&table=users`, { token: org.token });
+    expect(byActor.body.data.map((e: { record_id: string }) => e.record_id)).toContain(created.body.id);
+    const nobody = await call(app, 'GET', `/api/audit-logs?actor_id=${created.body.id}`, { token: org.token });
+    expect(nobody.body.total).toBe(0);
+    const bad = await call(app, 'GET', '/api/audit-logs?actor_id=not-a-uuid', { token: org.token });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields).toHaveProperty(['querystring.actor_id']);
+  });
 });

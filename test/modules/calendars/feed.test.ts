@@ -227,11 +227,12 @@ describe('calendar feeds: a secret iCalendar URL per venue', () => {
   it('both routes are in the OpenAPI document with their answers', async () => {
     const doc = (await t().app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const post = doc.paths['/api/venues/{id}/calendar-feed'].post;
-    expect(Object.keys(post.responses).sort()).toEqual(['200', '400', '401', '403', '404', '422', '429', '500']);
-    expect(post.security).toEqual([{ bearer: [] }]);
+    expect(Object.keys(post.responses).sort()).toEqual(['200', '400', '401', '403', '404', '422', '500', '503']);
+    expect(post.security).toEqual([{ bearer: [] }, { cookie: [] }]);
     const get = doc.paths['/api/public/calendar/{token}.ics'].get;
-    expect(Object.keys(get.responses).sort()).toEqual(['200', '304', '400', '404', '429', '500']);
-    expect(get.security).toBeUndefined();
+    expect(Object.keys(get.responses).sort()).toEqual(['200', '304', '400', '404', '429', '500', '503']);
+    // Public: no credentials (an empty requirement list, as every public route declares).
+    expect(get.security).toEqual([]);
   });
 
   it('DTSTAMP and LAST-MODIFIED are the booking’s last change, so unchanged bookings read the same on every fetch', async () => {

@@ -27,4 +27,11 @@ export const pages: PageDef[] = [
   { path: '/webhooks', label: 'Webhooks', least: 'admin', load: () => import('../features/webhooks/WebhooksPage') },
   { path: '/webhooks/:id', label: null, least: 'admin', load: () => import('../features/webhooks/WebhookPage') },
   { path: '/inbox', label: 'Inbox', least: 'staff', load: () => import('../features/inbox/InboxPage') },
+  { path: '/venues', label: 'Venues', least: 'manager', load: () => import('../features/venues/VenuesPage') },
+  { path: '/venues/:id', label: null, least: 'manager', load: () => import('../features/venues/VenueEditPage') },
+  { path: '/games', label: 'Games', least: 'manager', load: () => import('../features/games/GamesPage') },
+  { path: '/games/:id', label: null, least: 'manager', load: () => import('../features/games/GameEditPage') },
+  { path: '/users', label: 'Users', least: 'admin', load: () => import('../features/users/UsersPage') },
+  { path: '/settings', label: 'Settings', least: 'admin', load: () => import('../features/settings/SettingsPage') },
+  { path: '/audit', label: 'Audit log', least: 'admin', load: () => import('../features/audit/AuditPage') },
 ];

@@ -75,7 +75,7 @@ export default function GiftCardPage() {
         ) : null}
       </dl>
 
-      <div className="actions start">
+      <div className="actions start spaced">
         {c.status === 'disabled' ? (
           <button type="button" className="secondary" disabled={setStatus.isPending} onClick={() => setStatus.mutate('active')}>
             Enable gift card

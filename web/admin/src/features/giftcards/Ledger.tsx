@@ -20,7 +20,7 @@ export function Ledger({ id }: { id: string }) {
   });
 
   return (
-    <section aria-labelledby="ledger-heading">
+    <section className="block" aria-labelledby="ledger-heading">
       <h2 id="ledger-heading">Ledger</h2>
       {ledger.isPending ? (
         <Loading label="Loading the ledger" />

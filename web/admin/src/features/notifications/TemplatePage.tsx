@@ -65,7 +65,7 @@ function Editor({ template }: { template: Template | null }) {
           <section className="card" aria-labelledby="preview-heading">
             <h2 id="preview-heading">Preview</h2>
             <p className="field-hint">The saved template, filled in with sample data.</p>
-            <div className="actions start">
+            <div className="actions start spaced">
               <button type="button" className="secondary" disabled={preview.isPending} aria-busy={preview.isPending} onClick={() => preview.mutate(template.id)}>
                 {preview.isPending ? 'Rendering…' : 'Preview'}
               </button>

@@ -33,7 +33,7 @@ export function Deliveries({ webhookId }: { webhookId: string }) {
   });
 
   return (
-    <section aria-labelledby="deliveries-heading">
+    <section className="block" aria-labelledby="deliveries-heading">
       <h2 id="deliveries-heading">Deliveries</h2>
       <form className="toolbar" aria-label="Filter deliveries" onSubmit={(e) => e.preventDefault()}>
         <SelectField

@@ -13,7 +13,7 @@ export function SecretOnce({ secret, onDismiss }: { secret: string; onDismiss: (
       <p>
         <code className="secret-value">{secret}</code>
       </p>
-      <div className="actions start">
+      <div className="actions start spaced">
         <button
           type="button"
           className="secondary"

@@ -44,7 +44,7 @@ export default function WebhookPage() {
         <span className={`badge ${w.active ? 'active' : 'disabled'}`}>{w.active ? 'Enabled' : 'Disabled'}</span>{' '}
         {w.disabled_reason ? <span className="error-text">{w.disabled_reason}</span> : null}
       </p>
-      <div className="actions start">
+      <div className="actions start spaced">
         {w.active ? (
           <ConfirmButton
             label="Disable endpoint"
