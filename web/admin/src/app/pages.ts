@@ -17,6 +17,16 @@ export interface PageDef {
 
 export const pages: PageDef[] = [
   { path: '/', label: 'Home', least: 'staff', load: () => import('../features/home/HomePage') },
+  { path: '/payments', label: 'Payments', least: 'staff', load: () => import('../features/payments/PaymentsPage') },
+  { path: '/gift-cards', label: 'Gift cards', least: 'manager', load: () => import('../features/giftcards/GiftCardsPage') },
+  { path: '/gift-cards/:id', label: null, least: 'manager', load: () => import('../features/giftcards/GiftCardPage') },
+  { path: '/coupons', label: 'Coupons', least: 'manager', load: () => import('../features/coupons/CouponsPage') },
+  { path: '/notifications', label: 'Messages', least: 'admin', load: () => import('../features/notifications/TemplatesPage') },
+  { path: '/notifications/templates/:id', label: null, least: 'admin', load: () => import('../features/notifications/TemplatePage') },
+  { path: '/notifications/deliveries', label: null, least: 'admin', load: () => import('../features/notifications/DeliveriesPage') },
+  { path: '/webhooks', label: 'Webhooks', least: 'admin', load: () => import('../features/webhooks/WebhooksPage') },
+  { path: '/webhooks/:id', label: null, least: 'admin', load: () => import('../features/webhooks/WebhookPage') },
+  { path: '/inbox', label: 'Inbox', least: 'staff', load: () => import('../features/inbox/InboxPage') },
   { path: '/venues', label: 'Venues', least: 'manager', load: () => import('../features/venues/VenuesPage') },
   { path: '/venues/:id', label: null, least: 'manager', load: () => import('../features/venues/VenueEditPage') },
   { path: '/games', label: 'Games', least: 'manager', load: () => import('../features/games/GamesPage') },
