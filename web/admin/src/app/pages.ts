@@ -15,4 +15,11 @@ export interface PageDef {
   load: () => Promise<{ default: ComponentType }>;
 }
 
-export const pages: PageDef[] = [{ path: '/', label: 'Home', least: 'staff', load: () => import('../features/home/HomePage') }];
+export const pages: PageDef[] = [
+  { path: '/', label: 'Home', least: 'staff', load: () => import('../features/home/HomePage') },
+  { path: '/calendar', label: 'Calendar', least: 'staff', load: () => import('../features/calendar/CalendarPage') },
+  { path: '/bookings', label: 'Bookings', least: 'staff', load: () => import('../features/bookings/BookingsPage') },
+  { path: '/bookings/new', label: null, least: 'staff', load: () => import('../features/bookings/NewBookingPage') },
+  { path: '/bookings/:id', label: null, least: 'staff', load: () => import('../features/bookings/BookingPage') },
+  { path: '/check-in', label: 'Check in', least: 'staff', load: () => import('../features/checkin/CheckInPage') },
+];
