@@ -139,7 +139,7 @@ export default function CalendarPage() {
           onSelectEvent={(event) => void navigate(`/bookings/${event.id}`)}
           // The library makes events focusable buttons but opens them only on click: Enter opens them too.
           onKeyPressEvent={(event, e) => {
-            if ((e as React.KeyboardEvent).key === 'Enter') void navigate(`/bookings/${event.id}`);
+            if ((e.nativeEvent as KeyboardEvent).key === 'Enter') void navigate(`/bookings/${event.id}`);
           }}
           tooltipAccessor={(event) => `${event.booking.booking_number}: ${event.title}`}
         />
