@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Calendar, luxonLocalizer, Views, type View } from 'react-big-calendar';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -61,6 +61,17 @@ export default function CalendarPage() {
       { replace: true },
     );
   const live = useLiveInvalidate(['booking.'], [['bookings']]);
+  const frame = useRef<HTMLDivElement>(null);
+  // The library's scrolling time grid cannot be reached with the keyboard (axe: scrollable-region-focusable); it is
+  // re-created when the view changes, so this runs after every render.
+  useEffect(() => {
+    const grid = frame.current?.querySelector<HTMLElement>('.rbc-time-content');
+    if (grid && !grid.hasAttribute('tabindex')) {
+      grid.tabIndex = 0;
+      grid.setAttribute('role', 'region');
+      grid.setAttribute('aria-label', 'Bookings by time');
+    }
+  });
 
   const venue = venues.data?.data.find((v) => v.id === picked) ?? venues.data?.data[0];
   const zone = venue?.timezone ?? visitorZone();
@@ -122,7 +133,7 @@ export default function CalendarPage() {
       </div>
       {zone !== visitorZone() ? <p className="zone-note">Times are in {venue.name}’s time zone ({zone.replace(/_/g, ' ')}), not yours.</p> : null}
       {bookings.isError ? <ErrorNotice error={bookings.error} onRetry={() => void bookings.refetch()} /> : null}
-      <div className="calendar-frame" aria-busy={bookings.isFetching}>
+      <div className="calendar-frame" ref={frame} aria-busy={bookings.isFetching}>
         <Calendar<CalendarEvent, { id: string; title: string }>
           localizer={localizer}
           events={events}
