@@ -11,11 +11,13 @@ import { venueDate } from '../support/widget.js';
 describe('admin app: bookings, the booking page and check-in', () => {
   const live = useLiveApp();
   const browser = useBrowser();
+  // The business, made by whichever test runs first (each can run alone: `-t`).
   let w: OpsWorld;
+  const world = async () => (w ??= await opsWorld(live().app));
 
   it('creates a booking for a new customer with the live quote, moves it, records and refunds a payment, and cancels it', async () => {
     const { app, url } = live();
-    w = await opsWorld(app);
+    await world();
     const date = venueDate(5);
     const { page, expectNoProblems } = await openPage(browser(), { viewport: DESKTOP });
     await signInBrowser(live(), page.context(), w.manager.email);
@@ -71,6 +73,7 @@ describe('admin app: bookings, the booking page and check-in', () => {
 
   it('finds bookings by name and status and changes the status of the selected ones at once, at 360 px', async () => {
     const { app, url } = live();
+    await world();
     const date = venueDate(6);
     for (const [time, name] of [['11:00', 'Alex Batch'], ['13:00', 'Blair Batch'], ['19:00', 'Casey Other']] as const) {
       const res = await call(app, 'POST', '/api/bookings', {
@@ -106,6 +109,7 @@ describe('admin app: bookings, the booking page and check-in', () => {
 
   it('checks a group in by its typed booking number, says so when the code is unknown, and offers staff no refund', async () => {
     const { app, url } = live();
+    await world();
     const date = venueDate(7);
     const made = await widgetBooking(app, w, await slotAt(app, w, date, '12:00'), 'Drew Door', 2);
     const id = await bookingIdOf(app, w, made.booking_number);
@@ -139,6 +143,11 @@ describe('admin app: bookings, the booking page and check-in', () => {
     await page.getByRole('button', { name: /Drew Door · 2 · Checked in/ }).waitFor();
     await expectNoSidewaysScroll(page, PHONE.width);
     await screenshot(page, 'admin-calendar');
+    // The week holds it too; a focused booking opens with Enter.
+    await page.getByRole('button', { name: 'Week', exact: true }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('week');
+    await page.getByRole('button', { name: /Drew Door · 2 · Checked in/ }).press('Enter');
+    await page.getByRole('heading', { name: `Booking ${made.booking_number}` }).waitFor();
     expectNoProblems();
   });
 });

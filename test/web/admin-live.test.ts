@@ -14,11 +14,13 @@ describe('admin app, live: the calendar follows what customers do', () => {
   const live = useLiveApp();
   const browser = useBrowser();
   const host = useHostPage();
+  // The business, made by whichever test runs first (each can run alone: `-t`).
   let w: OpsWorld;
+  const world = async () => (w ??= await opsWorld(live().app));
 
   it('shows a widget booking in the open calendar within 2 s, checks it in, and the manage page says so', async () => {
-    const { app, url } = live();
-    w = await opsWorld(app);
+    const { url } = live();
+    await world();
     const date = venueDate(3);
     // The desk, in another zone than the venue: the calendar says whose times it shows.
     const desk = await openPage(browser(), { viewport: DESKTOP, timezoneId: 'Europe/Berlin' });
@@ -71,6 +73,7 @@ describe('admin app, live: the calendar follows what customers do', () => {
 
   it('shows a customer’s cancellation in the open booking page with its refund row, and frees the slot', async () => {
     const { app, url } = live();
+    await world();
     const date = venueDate(4);
     const made = await widgetBooking(app, w, await slotAt(app, w, date, '16:00'), 'Robin Guest', 3);
     const id = await bookingIdOf(app, w, made.booking_number);
