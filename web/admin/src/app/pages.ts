@@ -15,4 +15,9 @@ export interface PageDef {
   load: () => Promise<{ default: ComponentType }>;
 }
 
-export const pages: PageDef[] = [{ path: '/', label: 'Home', least: 'staff', load: () => import('../features/home/HomePage') }];
+export const pages: PageDef[] = [
+  { path: '/', label: 'Dashboard', least: 'staff', load: () => import('../features/dashboard/DashboardPage') },
+  { path: '/customers', label: 'Customers', least: 'staff', load: () => import('../features/customers/CustomersPage') },
+  { path: '/customers/:id', label: null, least: 'staff', load: () => import('../features/customers/CustomerPage') },
+  { path: '/reports', label: 'Reports', least: 'manager', load: () => import('../features/reports/ReportsPage') },
+];
