@@ -31,7 +31,7 @@ export function CustomerHistory({ customerId }: { customerId: string }) {
       ) : (
         <>
           <TableScroll label="Booking history table">
-            <table className="list">
+            <table className="list stack">
               <caption className="visually-hidden">Bookings, newest first</caption>
               <thead>
                 <tr>
@@ -48,18 +48,18 @@ export function CustomerHistory({ customerId }: { customerId: string }) {
               <tbody>
                 {history.data.data.map((b) => (
                   <tr key={b.id}>
-                    <td>
+                    <td data-label="Date">
                       {localDate(b.booking_date, 'short')}, {b.start_time}
                     </td>
-                    <td>{b.booking_number}</td>
-                    <td>{b.game.name}</td>
-                    <td>{b.venue.name}</td>
-                    <td>{b.party_size}</td>
-                    <td>
+                    <td data-label="Booking">{b.booking_number}</td>
+                    <td data-label="Game">{b.game.name}</td>
+                    <td data-label="Venue">{b.venue.name}</td>
+                    <td data-label="Players">{b.party_size}</td>
+                    <td data-label="Status">
                       <span className={`badge status-${b.status}`}>{b.status}</span>
                     </td>
-                    <td>{money(b.final_amount, b.currency)}</td>
-                    <td>{PAYMENT[b.payment_status] ?? b.payment_status}</td>
+                    <td data-label="Amount">{money(b.final_amount, b.currency)}</td>
+                    <td data-label="Payment">{PAYMENT[b.payment_status] ?? b.payment_status}</td>
                   </tr>
                 ))}
               </tbody>

@@ -95,7 +95,7 @@ export default function CustomersPage() {
       ) : (
         <div className={customers.isPlaceholderData ? 'stale' : undefined}>
           <TableScroll label="Customers table">
-            <table className="list">
+            <table className="list stack">
               <caption className="visually-hidden">Customers, page {customers.data.page}</caption>
               <thead>
                 <tr>
@@ -111,17 +111,17 @@ export default function CustomersPage() {
               <tbody>
                 {customers.data.data.map((c) => (
                   <tr key={c.id}>
-                    <td>
+                    <td data-label="Name">
                       <Link to={`/customers/${c.id}`}>{c.full_name}</Link>
                     </td>
-                    <td>{c.email ?? '–'}</td>
-                    <td>{c.phone ?? '–'}</td>
-                    <td>
+                    <td data-label="Email">{c.email ?? '–'}</td>
+                    <td data-label="Phone">{c.phone ?? '–'}</td>
+                    <td data-label="Segment">
                       <span className={`badge segment-${c.segment}`}>{SEGMENT_NAMES[c.segment]}</span>
                     </td>
-                    <td>{count(c.total_bookings)}</td>
-                    <td>{money(c.lifetime_value_cents)}</td>
-                    <td>{dateOf(c.last_booking_at)}</td>
+                    <td data-label="Bookings">{count(c.total_bookings)}</td>
+                    <td data-label="Lifetime value">{money(c.lifetime_value_cents)}</td>
+                    <td data-label="Last booking">{dateOf(c.last_booking_at)}</td>
                   </tr>
                 ))}
               </tbody>

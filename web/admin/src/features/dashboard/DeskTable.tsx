@@ -15,7 +15,7 @@ export function DeskTable({ bookings, caption, withDate, withVenue }: { bookings
   const money = useMoney();
   return (
     <TableScroll label={caption}>
-      <table className="list desk">
+      <table className="list stack desk">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -32,19 +32,19 @@ export function DeskTable({ bookings, caption, withDate, withVenue }: { bookings
         <tbody>
           {bookings.map((b) => (
             <tr key={b.id}>
-              <td>
+              <td data-label={withDate ? 'When' : 'Time'}>
                 {withDate ? `${localDate(b.booking_date, 'short')}, ` : ''}
                 {b.start_time}–{b.end_time}
               </td>
-              <td>{b.booking_number}</td>
-              <td>{b.customer_name}</td>
-              <td>{b.game_name}</td>
-              {withVenue ? <td>{b.venue_name}</td> : null}
-              <td>{b.party_size}</td>
-              <td>
+              <td data-label="Booking">{b.booking_number}</td>
+              <td data-label="Customer">{b.customer_name}</td>
+              <td data-label="Game">{b.game_name}</td>
+              {withVenue ? <td data-label="Venue">{b.venue_name}</td> : null}
+              <td data-label="Players">{b.party_size}</td>
+              <td data-label="Checked in">
                 <span className={`badge ${b.checked_in ? 'ok' : 'waiting'}`}>{b.checked_in ? `Yes${b.status === 'completed' ? ' (completed)' : ''}` : b.status === 'no-show' ? 'No-show' : 'Not yet'}</span>
               </td>
-              <td>
+              <td data-label="Payment">
                 <span className={`badge ${b.payment_status === 'paid' ? 'ok' : 'waiting'}`}>{PAYMENT[b.payment_status]}</span>
                 {b.amount_due > 0 ? <span className="due"> {money(b.amount_due)} due</span> : null}
               </td>

@@ -30,7 +30,7 @@ export function StatsCards({ stats }: { stats: Stats }) {
             <span className="stat-value">{show(metric.value)}</span>
             <span className={`stat-change ${trend(metric.change_percent)}`}>
               {changeInWords(metric.change_percent, metric.value)}
-              <span className="stat-previous"> · before: {show(metric.previous)}</span>
+              {metric.change_percent !== null ? <span className="stat-previous"> (was {show(metric.previous)})</span> : null}
             </span>
           </li>
         ))}

@@ -14,9 +14,9 @@ export function decimal(n: number): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(n);
 }
 
-/** `change_percent` in words, so it reads without colour: "up 12.5%", "down 3%", "no change", "new" (nothing before). */
+/** `change_percent` in words, so it reads without colour: "up 12.5%", "down 3%", "no change" (the dashboard's 30-day figures). */
 export function changeInWords(change: number | null, value: number | null): string {
-  if (change === null) return value ? 'new (none before)' : 'no figures before';
+  if (change === null) return value ? 'none in the 30 days before' : 'no figures before';
   if (change === 0) return 'no change';
   const size = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(Math.abs(change));
   return `${change > 0 ? 'up' : 'down'} ${size}%`;
