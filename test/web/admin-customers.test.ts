@@ -93,7 +93,7 @@ describe('admin app: customers', () => {
 
   it('adds a customer (the API’s error next to its field), and a manager erases one after confirming', async () => {
     const { app, url } = live();
-    const { context, page, expectNoProblems } = await openPage(browser(), { allow: [/^POST \/api\/customers 400$/] });
+    const { context, page, expectNoProblems } = await openPage(browser(), { allow: [/^POST \/api\/customers 400$/, /^PUT \/api\/customers\/[\w-]+ 400$/] });
     await signInBrowser(live(), context, emails.manager);
     await page.goto(`${url}/customers`);
     await page.getByRole('button', { name: 'New customer' }).click();
@@ -107,6 +107,22 @@ describe('admin app: customers', () => {
     await page.getByRole('heading', { name: 'Nia New', level: 1 }).waitFor();
     await page.getByText('No bookings yet.').waitFor();
     const id = new URL(page.url()).pathname.split('/').pop()!;
+
+    // Details change in place; a bad email is refused next to its field.
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    const edit = page.getByRole('form', { name: 'Edit details' });
+    await edit.getByLabel('Email').fill('still not an email');
+    await edit.getByLabel('Tags').fill('birthday, group ,birthday');
+    await edit.getByRole('checkbox', { name: 'Agreed to marketing' }).check();
+    await edit.getByRole('button', { name: 'Save details' }).click();
+    await expect.poll(() => edit.getByLabel('Email').getAttribute('aria-invalid')).toBe('true');
+    await edit.getByLabel('Email').fill('nia.new@example.com');
+    await edit.getByRole('button', { name: 'Save details' }).click();
+    await page.getByRole('status').filter({ hasText: 'Details saved.' }).waitFor();
+    const contact = page.getByRole('region', { name: 'Contact' });
+    expect(await contact.textContent()).toMatch(/nia\.new@example\.com.*Agreed to marketing.*birthday, group/);
+    const stored = await call(app, 'GET', `/api/customers/${id}`, { token: w.manager });
+    expect(stored.body).toMatchObject({ email: 'nia.new@example.com', tags: ['birthday', 'group'], marketing_opt_in: true });
 
     await page.getByRole('button', { name: 'Erase customer' }).click();
     const dialog = page.getByRole('dialog', { name: 'Erase customer?' });

@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { unwrap } from '../../../../api/client';
 import { count } from '../../../../shared/format';
@@ -6,10 +7,11 @@ import { api } from '../../app/api';
 import { Loading } from '../../app/App';
 import { allows, useSignedIn } from '../../app/session';
 import { ConfirmButton } from '../../ui/ConfirmButton';
-import { ErrorNotice } from '../../ui/Notice';
+import { Done, ErrorNotice } from '../../ui/Notice';
 import { useMoney } from '../dashboard/figures';
 import { CustomerHistory } from './CustomerHistory';
 import { CustomerNotes } from './CustomerNotes';
+import { EditCustomer } from './EditCustomer';
 import { Referral } from './Referral';
 import { SEGMENT_NAMES } from './segments';
 
@@ -20,6 +22,8 @@ export default function CustomerPage() {
   const money = useMoney();
   const client = useQueryClient();
   const navigate = useNavigate();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
   const customer = useQuery({ queryKey: ['customers', id], queryFn: () => unwrap(api.GET('/api/customers/{id}', { params: { path: { id } } })) });
 
   if (customer.isError) {
@@ -54,18 +58,36 @@ export default function CustomerPage() {
       <div className="customer-grid">
         <section className="card" aria-labelledby="contact-title">
           <h2 id="contact-title">Contact</h2>
-          <dl className="facts">
-            <dt>Email</dt>
-            <dd>{c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : '–'}</dd>
-            <dt>Phone</dt>
-            <dd>{c.phone ? <a href={`tel:${c.phone}`}>{c.phone}</a> : '–'}</dd>
-            <dt>Marketing</dt>
-            <dd>{c.marketing_opt_in ? 'Agreed to marketing' : 'No marketing'}</dd>
-            <dt>Tags</dt>
-            <dd>{c.tags.length ? c.tags.join(', ') : '–'}</dd>
-            <dt>Customer since</dt>
-            <dd>{dateOf(c.created_at)}</dd>
-          </dl>
+          {editing ? (
+            <EditCustomer
+              customer={c}
+              onDone={(message) => {
+                setEditing(false);
+                setSaved(message || null);
+              }}
+            />
+          ) : (
+            <>
+              <dl className="facts">
+                <dt>Email</dt>
+                <dd>{c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : '–'}</dd>
+                <dt>Phone</dt>
+                <dd>{c.phone ? <a href={`tel:${c.phone}`}>{c.phone}</a> : '–'}</dd>
+                <dt>Marketing</dt>
+                <dd>{c.marketing_opt_in ? 'Agreed to marketing' : 'No marketing'}</dd>
+                <dt>Tags</dt>
+                <dd>{c.tags.length ? c.tags.join(', ') : '–'}</dd>
+                <dt>Customer since</dt>
+                <dd>{dateOf(c.created_at)}</dd>
+              </dl>
+              <div className="actions">
+                <Done message={saved} />
+                <button type="button" className="secondary" onClick={() => setEditing(true)}>
+                  Edit details
+                </button>
+              </div>
+            </>
+          )}
         </section>
         <section className="card" aria-labelledby="value-title">
           <h2 id="value-title">Value</h2>
