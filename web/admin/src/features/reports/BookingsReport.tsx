@@ -1,5 +1,6 @@
 import { count } from '../../../../shared/format';
 import { percent, useMoney } from '../dashboard/figures';
+import { STATUS_NAMES } from '../dashboard/statuses';
 import type { ReportOf } from './fetchReport';
 import { FigureTable } from './FigureTable';
 
@@ -24,7 +25,7 @@ export function BookingsReport({ report }: { report: ReportOf<'bookings'> }) {
         rowKey={(r) => r.status}
         empty="No bookings in this period."
         columns={[
-          { label: 'Status', value: (r) => r.status },
+          { label: 'Status', value: (r) => STATUS_NAMES[r.status] ?? r.status },
           { label: 'Bookings', value: (r) => count(r.bookings) },
           { label: 'Players', value: (r) => count(r.players) },
         ]}
