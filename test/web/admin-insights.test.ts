@@ -31,6 +31,8 @@ describe('admin app: dashboard and reports', () => {
     const owner = await signupOrg(app, { organization_name: 'Escape Works' });
     const venue = await createVenue(app, owner.token);
     const game = await createGame(app, owner.token, { name: 'The Vault', price_cents: 3000, venue_ids: [venue.id], min_notice_minutes: 0 });
+    // A second venue, in London, with nothing booked: what the venue filter narrows to.
+    await createVenue(app, owner.token, { name: 'Soho', timezone: 'Europe/London' });
     const manager = await addUser(app, owner.token, 'manager');
     const staff = await addUser(app, owner.token, 'staff');
     emails.manager = manager.email;
@@ -89,6 +91,13 @@ describe('admin app: dashboard and reports', () => {
     await expectAccessible(page, 'dashboard');
     await page.getByText('Show the figures of “Bookings by start hour (last 30 days)”').click();
     await screenshot(page, 'admin-dashboard');
+
+    // The venue filter: Soho's figures, in London's time.
+    await page.getByLabel('Venue', { exact: true }).selectOption({ label: 'Soho' });
+    await page.getByText('Times are Europe/London time.').waitFor();
+    await page.getByText('No bookings today.').waitFor();
+    await expect.poll(() => stat('Bookings').textContent()).toMatch(/^Bookings0/);
+    expect(await page.getByText(/\(Europe\/London time\)/).count()).toBe(1);
     expectNoProblems();
   });
 
