@@ -1,5 +1,5 @@
 import { localDate } from '../../../../shared/format';
-import { DownloadLink } from './CsvLink';
+import { DownloadLink } from './DownloadLink';
 
 const DATASETS = [
   { id: 'bookings', name: 'Bookings', dates: 'booked for' },

@@ -9,7 +9,7 @@ import { SelectField } from '../../ui/Inputs';
 import { ErrorNotice } from '../../ui/Notice';
 import { useVenues, VenueFilter, zoneOf } from '../dashboard/VenueFilter';
 import { BookingsReport } from './BookingsReport';
-import { DownloadLink } from './CsvLink';
+import { DownloadLink } from './DownloadLink';
 import { CustomersReport } from './CustomersReport';
 import { ExportsPanel } from './ExportsPanel';
 import { fetchReport, REPORTS, type Report, type ReportKind } from './fetchReport';
