@@ -24,13 +24,14 @@ describe('admin app: sign in and out', () => {
 
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: /Welcome, Ada Admin/ }).waitFor();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await page.getByText('Hello, Ada Admin.').waitFor();
     await expect.poll(() => page.locator('.topbar').textContent()).toContain('Escape Works');
-    await expectAccessible(page, 'home page');
+    await expectAccessible(page, 'dashboard');
 
     // The session is the HttpOnly cookie: a reload keeps it, and scripts cannot read it.
     await page.reload();
-    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     expect(await page.evaluate(() => document.cookie)).not.toContain('session');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -62,7 +63,7 @@ describe('admin app: sign in and out', () => {
     const { context, page, expectNoProblems } = await openPage(browser());
     await signInBrowser(live(), context, admin.email);
     await page.goto(live().url);
-    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     expectNoProblems();
   });
 });

@@ -16,12 +16,15 @@ export interface PageDef {
 }
 
 export const pages: PageDef[] = [
-  { path: '/', label: 'Home', least: 'staff', load: () => import('../features/home/HomePage') },
+  { path: '/', label: 'Dashboard', least: 'staff', load: () => import('../features/dashboard/DashboardPage') },
   { path: '/calendar', label: 'Calendar', least: 'staff', load: () => import('../features/calendar/CalendarPage') },
   { path: '/bookings', label: 'Bookings', least: 'staff', load: () => import('../features/bookings/BookingsPage') },
   { path: '/bookings/new', label: null, least: 'staff', load: () => import('../features/bookings/NewBookingPage') },
   { path: '/bookings/:id', label: null, least: 'staff', load: () => import('../features/bookings/BookingPage') },
   { path: '/check-in', label: 'Check in', least: 'staff', load: () => import('../features/checkin/CheckInPage') },
+  { path: '/customers', label: 'Customers', least: 'staff', load: () => import('../features/customers/CustomersPage') },
+  { path: '/customers/:id', label: null, least: 'staff', load: () => import('../features/customers/CustomerPage') },
+  { path: '/reports', label: 'Reports', least: 'manager', load: () => import('../features/reports/ReportsPage') },
   { path: '/payments', label: 'Payments', least: 'staff', load: () => import('../features/payments/PaymentsPage') },
   { path: '/gift-cards', label: 'Gift cards', least: 'manager', load: () => import('../features/giftcards/GiftCardsPage') },
   { path: '/gift-cards/:id', label: null, least: 'manager', load: () => import('../features/giftcards/GiftCardPage') },
