@@ -19,6 +19,7 @@ export async function startJobs(db: Database, config: Config, log: FastifyBaseLo
       retryLimit: config.JOB_RETRY_LIMIT,
       retryDelaySeconds: config.JOB_RETRY_DELAY_SECONDS,
       pollSeconds: config.JOB_POLL_SECONDS,
+      heartbeatSeconds: config.JOB_HEARTBEAT_SECONDS,
       onError: (err) => log.error({ err }, 'job queue error'),
     },
     { supervise: opts.workers },

@@ -45,8 +45,14 @@ export interface QueueSettings {
   retryLimit: number;
   retryDelaySeconds: number;
   pollSeconds: number;
-  /** Expire (and retry) an active job after this long: a worker that died mid-job does not hold it forever. */
+  /** Expire (and retry) an active job after this long: a handler that hangs does not hold its job forever. */
   expireSeconds?: number;
+  /**
+   * A running job's worker touches it every half of this; a job untouched this long (its process died: kill -9,
+   * power loss) is failed and retried. pg-boss's monitor looks this often too, so a crashed worker's job runs again
+   * within about twice this, not after the 5-minute expiry (docs/operations.md). At least 10 (pg-boss's minimum).
+   */
+  heartbeatSeconds: number;
   onError: (err: unknown) => void;
 }
 
@@ -74,7 +80,9 @@ export class BossQueue implements JobQueue {
   static async start(db: Database, settings: QueueSettings, opts: { supervise: boolean }): Promise<BossQueue> {
     const target = db.queueTarget;
     const connection = 'pglite' in target ? { db: fromPglite(target.pglite) } : { connectionString: target.url, max: 4 };
-    const boss = new PgBoss({ ...connection, supervise: opts.supervise, schedule: false, migrate: true });
+    // The monitor that fails jobs whose heartbeat stopped runs on these two timers (60 s by default each).
+    const every = Math.min(60, settings.heartbeatSeconds);
+    const boss = new PgBoss({ ...connection, supervise: opts.supervise, schedule: false, migrate: true, superviseIntervalSeconds: every, monitorIntervalSeconds: every });
     boss.on('error', settings.onError);
     await boss.start();
     await db.transaction(async (tx) => {
@@ -96,6 +104,7 @@ export class BossQueue implements JobQueue {
       retryBackoff: true,
       retryDelayMax: 3600,
       expireInSeconds: this.settings.expireSeconds ?? 300,
+      heartbeatSeconds: this.settings.heartbeatSeconds,
       ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
       ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
     };

@@ -8,6 +8,8 @@ export interface ReceivedMail {
   to: string[];
   /** The X-BookingTMS-Event header. */
   event: string | undefined;
+  /** The Message-ID header, `<...>` as sent. */
+  messageId: string | undefined;
   subject: string;
   text: string;
   html: string | false;
@@ -21,7 +23,7 @@ export interface TestSmtp {
   url: string;
   mails: ReceivedMail[];
   /** Every attempt a client made, in order: when, and what the server did with it. */
-  attempts: { at: number; outcome: 'accepted' | 'refused' | 'hung' }[];
+  attempts: { at: number; outcome: 'accepted' | 'refused' | 'hung'; messageId?: string | undefined }[];
   /** How the server answers from now on (`times` messages, then back to accepting; default: until changed). */
   behave(b: SmtpBehaviour, times?: number): void;
   /** Messages to `to` (optionally of one event), waiting until there are at least `count`. */
@@ -60,15 +62,16 @@ export async function startSmtp(): Promise<TestSmtp> {
         .then((parsed) => {
           if (b.kind === 'refuse') {
             remaining--;
-            attempts.push({ at: Date.now(), outcome: 'refused' });
+            attempts.push({ at: Date.now(), outcome: 'refused', messageId: parsed.messageId });
             const err = Object.assign(new Error(b.message ?? 'Refused by the test server'), { responseCode: b.code });
             return callback(err);
           }
-          attempts.push({ at: Date.now(), outcome: 'accepted' });
+          attempts.push({ at: Date.now(), outcome: 'accepted', messageId: parsed.messageId });
           const header = parsed.headers.get('x-bookingtms-event');
           mails.push({
             to: session.envelope.rcptTo.map((r) => r.address),
             event: typeof header === 'string' ? header : undefined,
+            messageId: parsed.messageId,
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             html: parsed.html ?? false,
