@@ -1,4 +1,4 @@
-import { fromPglite, PgBoss, type JobWithMetadata, type SendOptions } from 'pg-boss';
+import { fromPglite, PgBoss, type JobResult, type JobWithMetadata, type SendOptions } from 'pg-boss';
 import type { Database, Queryable } from '../db/client.js';
 import { APP_ROLE } from '../db/tenant.js';
 
@@ -56,6 +56,9 @@ export interface QueueSettings {
   onError: (err: unknown) => void;
 }
 
+/** Due jobs a worker fetches at once (run one after another). */
+const BATCH = 10;
+
 // Any constant: the same in every process that grants, so two processes starting together do not collide.
 const GRANT_LOCK_KEY = 7_431_003;
 // The least the app role needs to insert a job inside its own transaction: not to read jobs.
@@ -111,15 +114,32 @@ export class BossQueue implements JobQueue {
     return this.boss.send(name, payload, send);
   }
 
-  /** Runs each job's handler as jobs become due; a handler that throws is retried with backoff, then dead. */
+  /**
+   * Runs each job's handler as jobs become due; a handler that throws is retried with backoff, then dead.
+   *
+   * A worker takes up to BATCH due jobs per fetch and fetches again at once while fetches come back full (a backlog),
+   * else after the poll interval: one job per fetch would send one mail per JOB_POLL_SECONDS, 200 confirmations in
+   * minutes. The jobs of a batch run one after another and each is settled on its own (perJobResults), so a failure
+   * retries that job alone; every mail or text is recorded before the next is sent, so a crash can repeat at most
+   * the one in flight (docs/operations.md). The jobs fetched but not yet run when a process dies run again once
+   * their heartbeat is stale, and send nothing twice: each delivery row says whether it went out.
+   */
   async work(handlers: JobHandlers): Promise<void> {
     this.working = true;
     for (const name of JOB_NAMES) {
       const handler = handlers[name] as JobHandler<JobName>;
-      await this.boss.work<JobPayloads[JobName]>(name, { pollingIntervalSeconds: this.settings.pollSeconds, includeMetadata: true, batchSize: 1 }, async (jobs) => {
+      const options = { pollingIntervalSeconds: this.settings.pollSeconds, includeMetadata: true, batchSize: BATCH, burstWhenBatchFull: true, perJobResults: true } as const;
+      await this.boss.work<JobPayloads[JobName]>(name, options, async (jobs) => {
+        const results: JobResult[] = [];
         for (const job of jobs as JobWithMetadata<JobPayloads[JobName]>[]) {
-          await handler(job.data, { jobId: job.id, number: job.retryCount + 1, final: job.retryCount >= job.retryLimit });
+          try {
+            await handler(job.data, { jobId: job.id, number: job.retryCount + 1, final: job.retryCount >= job.retryLimit });
+            results.push({ id: job.id, status: 'completed' });
+          } catch (err) {
+            results.push({ id: job.id, status: 'failed', output: { message: err instanceof Error ? err.message : String(err) } });
+          }
         }
+        return results;
       });
     }
   }

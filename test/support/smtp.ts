@@ -31,8 +31,12 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on 127.0.0.1 (smtp-server), in this process, recording what arrives. */
-export async function startSmtp(): Promise<TestSmtp> {
+/**
+ * A real SMTP server on 127.0.0.1 (smtp-server), in this process, recording what arrives. `acceptDelayMs` makes it
+ * slow: a message is recorded once it is received in full and answered 250 that much later (a crash test keeps
+ * mails in flight with it).
+ */
+export async function startSmtp(opts: { acceptDelayMs?: () => number } = {}): Promise<TestSmtp> {
   const mails: ReceivedMail[] = [];
   const attempts: TestSmtp['attempts'] = [];
   let behaviour: SmtpBehaviour = { kind: 'accept' };
@@ -77,7 +81,9 @@ export async function startSmtp(): Promise<TestSmtp> {
             html: parsed.html ?? false,
             parsed,
           });
-          callback();
+          const delay = opts.acceptDelayMs?.() ?? 0;
+          if (delay > 0) setTimeout(() => callback(), delay);
+          else callback();
         })
         .catch((err: Error) => callback(err));
     },
