@@ -185,15 +185,17 @@ export async function benchNotifications(o: NotificationsOptions): Promise<Recor
         const stream = await begin(v);
         try {
           const created = new Map<string, number>();
+          const unexpected: string[] = [];
           const run = async (batch: SlotRef[]) => {
             let i = 0;
             return load({
               url: a.url,
-              connections: CONCURRENCY,
+              connections: Math.min(CONCURRENCY, batch.length),
               amount: batch.length,
               next: () => ({ method: 'POST', path: '/api/bookings', headers: { authorization: `Bearer ${a.token}` }, body: booking(venue, batch[i++ % batch.length]!) }),
               onResponse: (status, body) => {
                 if (status === 201) created.set((JSON.parse(body) as { id: string }).id, Date.now());
+                else if (unexpected.length < 3) unexpected.push(`${status} ${body.slice(0, 300)}`);
               },
             });
           };
@@ -209,12 +211,13 @@ export async function benchNotifications(o: NotificationsOptions): Promise<Recor
             const ended = Date.now();
             const expected = mails0 + WARMUP + created.size;
             const drained = await until(() => sink.mails() >= expected && [...created.keys()].every((id) => sink.hookAt.has(id) && stream!.at.has(id)), 300_000);
-            if (!drained) throw new Error(`on: ${sink.mails() - mails0} of ${expected - mails0} mails after 300 s`);
+            if (!drained) throw new Error(`on: ${sink.mails() - mails0} of ${expected - mails0} mails after 300 s (${unexpected.join('; ')})`);
             out.drain_s = (Date.now() - ended) / 1000;
             out.sse = delays(created, stream!.at);
             out.webhook = delays(created, sink.hookAt);
           }
           runs.push(out);
+          for (const u of unexpected) o.row(`(h)   unexpected answer, notifications ${v}`, kind, u);
         } finally {
           stream?.close();
           await server.stop();

@@ -131,7 +131,10 @@ export class BossQueue implements JobQueue {
       const options = { pollingIntervalSeconds: this.settings.pollSeconds, includeMetadata: true, batchSize: BATCH, burstWhenBatchFull: true, perJobResults: true } as const;
       await this.boss.work<JobPayloads[JobName]>(name, options, async (jobs) => {
         const results: JobResult[] = [];
-        for (const job of jobs as JobWithMetadata<JobPayloads[JobName]>[]) {
+        // Oldest first: pg-boss picks the batch in that order but returns it in any (its UPDATE ... RETURNING), and
+        // a booking's rescheduled text must not overtake its confirmation, nor its cancellation the reschedule.
+        const ordered = [...(jobs as JobWithMetadata<JobPayloads[JobName]>[])].sort((a, b) => a.createdOn.getTime() - b.createdOn.getTime());
+        for (const job of ordered) {
           try {
             await handler(job.data, { jobId: job.id, number: job.retryCount + 1, final: job.retryCount >= job.retryLimit });
             results.push({ id: job.id, status: 'completed' });
