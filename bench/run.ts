@@ -10,6 +10,8 @@
  *   npm run bench -- --targets postgres --skip-lists --only core   # (a)-(c) alone, as before (f) existed
  *   npm run bench -- --only insights --list-bookings 100000   # (g) alone: dashboard, reports, export on a seeded demo
  *   npm run bench -- --only insights --lists-url postgres://.../seeded  # (g) on a database seeded before
+ *   npm run bench -- --only notifications           # (h) alone: creation with notifications and webhooks on / off,
+ *                                                   #     booking -> SSE event and -> webhook delays (PGlite and server)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ import { contention, countViolations } from './scenarios/contention.js';
 import { CREATION_ROUNDS, CREATION_WARMUP, httpCreation, prepareCreation, rawCreation, type RawResult } from './scenarios/create.js';
 import type { LoadResult } from './load.js';
 import { benchInsights } from './scenarios/insights.js';
+import { benchNotifications } from './scenarios/notifications.js';
 import { aggregates, listInputs, listLoad } from './scenarios/lists.js';
 import { checkPromotions, preparePromotions, promotionRounds, PROMOTION_ROUNDS, VARIANT_LABEL, VARIANTS, type VariantRun } from './scenarios/promotions.js';
 import { createTarget, existingTarget, startServer, type ServerEntry, type TargetKind } from './target.js';
@@ -43,19 +46,21 @@ const { values: args } = parseArgs({
     // Connections per API server process to PostgreSQL (DATABASE_POOL_SIZE).
     'server-pool': { type: 'string', default: '20' },
     // `creation`: only (f), booking creation plain and with promotions; `core`: only the engine and (a)-(c) (and (d)
-    // unless --skip-lists), as the bench ran before (f). Default: everything.
+    // unless --skip-lists), as the bench ran before (f); `notifications`: only (h). Default: everything.
     only: { type: 'string', default: 'all' },
     // Measured bookings per variant of (f), over its rounds (plus a warm-up of each).
     'promotion-bookings': { type: 'string', default: '900' },
     // Sequential requests per dashboard endpoint and cache mode in (g) (a quarter of them per report).
     'insights-requests': { type: 'string', default: '40' },
+    // Measured bookings per variant (notifications on, off) of (h), over its rounds (plus a warm-up each).
+    'notification-bookings': { type: 'string', default: '900' },
     // How (g) starts its API servers: `tsx` (as npm start) or `built` (dist/main.js, as npm run start:built; run
     // npm run build first), and extra node options for them, e.g. --server-node-options=--max-old-space-size=64.
     'server-entry': { type: 'string', default: 'tsx' },
     'server-node-options': { type: 'string', default: '' },
   },
 });
-if (!['all', 'creation', 'core', 'insights'].includes(args.only)) throw new Error(`--only takes creation, core or insights, not ${args.only}`);
+if (!['all', 'creation', 'core', 'insights', 'notifications'].includes(args.only)) throw new Error(`--only takes creation, core, insights or notifications, not ${args.only}`);
 if (!['tsx', 'built'].includes(args['server-entry'])) throw new Error(`--server-entry takes tsx or built, not ${args['server-entry']}`);
 
 const serverNodeArgs = args.profile ? ['--cpu-prof', '--cpu-prof-dir', args.profile] : [];
@@ -322,6 +327,23 @@ async function main() {
     for (const kind of kinds) results[kind] = await benchTarget(kind);
   }
   if (args.only === 'all' || args.only === 'creation') for (const kind of kinds) results[`${kind}_promotions`] = await benchPromotions(kind);
+  if (args.only === 'all' || args.only === 'notifications') {
+    for (const kind of kinds) {
+      console.log(`\n== ${kind}: booking creation with notifications and webhooks`);
+      const target = await createTarget(kind, args['server-url'], 'notifications');
+      try {
+        results[`${kind}_notifications`] = await benchNotifications({
+          target,
+          bookings: Number(args['notification-bookings']),
+          serverEnv: { DATABASE_POOL_SIZE: args['server-pool'] },
+          nodeArgs: serverNodeArgs,
+          row,
+        });
+      } finally {
+        await target.dispose();
+      }
+    }
+  }
   if (!args['skip-lists'] && (args.only === 'all' || args.only === 'core')) results.lists = await benchLists();
   // (g) seeds a demo database of its own (or uses --lists-url), like (d).
   if ((!args['skip-lists'] && args.only === 'all') || args.only === 'insights') {

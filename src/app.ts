@@ -96,6 +96,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (!queue) {
     const own = startJobsInBackground(deps.db, config, app.log, { workers: config.WORKERS });
     const webhooks = config.WORKERS ? startWebhookDispatch(deps.db, config, app.log) : null;
+    // PGlite is one connection: a request that enqueued before pg-boss had started would wait, inside its own
+    // transaction, for pg-boss's start, which waits for that transaction (the whole database hung). In process the
+    // database cannot be unreachable, so the app is ready only once the queue is.
+    if (deps.db.kind === 'pglite') app.addHook('onReady', () => own.started);
     // Before the database closes (its owner closes it after app.close()): running jobs finish, polling stops.
     app.addHook('onClose', async () => {
       await webhooks?.stop();

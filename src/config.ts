@@ -99,6 +99,8 @@ const schema = z.object({
   JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(5),
   JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  // A job whose worker died (kill -9) runs again within about twice this (pg-boss heartbeats; its minimum is 10).
+  JOB_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).max(3600).default(30),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -6,7 +6,7 @@ import { deliverPlatformMail, type EmailTransport } from '../modules/notificatio
 export function mailPlatformJob(transport: EmailTransport, log: FastifyBaseLogger): JobHandler<'mail-platform'> {
   return async (payload, attempt) => {
     try {
-      const status = await deliverPlatformMail(transport, payload);
+      const status = await deliverPlatformMail(transport, payload, attempt.jobId);
       log.info({ job: attempt.jobId, event: payload.event, status }, status === 'sent' ? 'platform mail sent' : 'platform mail recorded, not sent (SMTP_URL unset)');
     } catch (err) {
       log.warn({ job: attempt.jobId, event: payload.event, attempt: attempt.number, final: attempt.final, err: (err as Error).message }, 'platform mail failed');

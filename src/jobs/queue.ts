@@ -19,6 +19,7 @@ export async function startJobs(db: Database, config: Config, log: FastifyBaseLo
       retryLimit: config.JOB_RETRY_LIMIT,
       retryDelaySeconds: config.JOB_RETRY_DELAY_SECONDS,
       pollSeconds: config.JOB_POLL_SECONDS,
+      heartbeatSeconds: config.JOB_HEARTBEAT_SECONDS,
       onError: (err) => log.error({ err }, 'job queue error'),
     },
     { supervise: opts.workers },
@@ -48,7 +49,7 @@ export async function startJobs(db: Database, config: Config, log: FastifyBaseLo
  * until it is back, as every route does). pg-boss is started in the background, retried every few seconds until it
  * is up; until then, work cannot be enqueued (503 service_unavailable: the request's change rolls back with it).
  */
-export function startJobsInBackground(db: Database, config: Config, log: FastifyBaseLogger, opts: { workers: boolean }): JobQueue & { stop(): Promise<void> } {
+export function startJobsInBackground(db: Database, config: Config, log: FastifyBaseLogger, opts: { workers: boolean }): JobQueue & { started: Promise<void>; stop(): Promise<void> } {
   let inner: BossQueue | null = null;
   let stopped = false;
   let retry: NodeJS.Timeout | null = null;
@@ -66,6 +67,8 @@ export function startJobsInBackground(db: Database, config: Config, log: Fastify
   };
   const starting = attempt();
   return {
+    /** The first attempt at starting, settled (a failed one is retried in the background). */
+    started: starting,
     async enqueue(tx, name, payload, enqueueOpts) {
       if (!inner) await starting;
       if (!inner) throw new AppError('service_unavailable', 'The job queue is not available yet; retry shortly', undefined, { 'retry-after': '5' });

@@ -1,4 +1,4 @@
-import { fromPglite, PgBoss, type JobWithMetadata, type SendOptions } from 'pg-boss';
+import { fromPglite, PgBoss, type JobResult, type JobWithMetadata, type SendOptions } from 'pg-boss';
 import type { Database, Queryable } from '../db/client.js';
 import { APP_ROLE } from '../db/tenant.js';
 
@@ -45,10 +45,19 @@ export interface QueueSettings {
   retryLimit: number;
   retryDelaySeconds: number;
   pollSeconds: number;
-  /** Expire (and retry) an active job after this long: a worker that died mid-job does not hold it forever. */
+  /** Expire (and retry) an active job after this long: a handler that hangs does not hold its job forever. */
   expireSeconds?: number;
+  /**
+   * A running job's worker touches it every half of this; a job untouched this long (its process died: kill -9,
+   * power loss) is failed and retried. pg-boss's monitor looks this often too, so a crashed worker's job runs again
+   * within about twice this, not after the 5-minute expiry (docs/operations.md). At least 10 (pg-boss's minimum).
+   */
+  heartbeatSeconds: number;
   onError: (err: unknown) => void;
 }
+
+/** Due jobs a worker fetches at once (run one after another). */
+const BATCH = 10;
 
 // Any constant: the same in every process that grants, so two processes starting together do not collide.
 const GRANT_LOCK_KEY = 7_431_003;
@@ -74,7 +83,9 @@ export class BossQueue implements JobQueue {
   static async start(db: Database, settings: QueueSettings, opts: { supervise: boolean }): Promise<BossQueue> {
     const target = db.queueTarget;
     const connection = 'pglite' in target ? { db: fromPglite(target.pglite) } : { connectionString: target.url, max: 4 };
-    const boss = new PgBoss({ ...connection, supervise: opts.supervise, schedule: false, migrate: true });
+    // The monitor that fails jobs whose heartbeat stopped runs on these two timers (60 s by default each).
+    const every = Math.min(60, settings.heartbeatSeconds);
+    const boss = new PgBoss({ ...connection, supervise: opts.supervise, schedule: false, migrate: true, superviseIntervalSeconds: every, monitorIntervalSeconds: every });
     boss.on('error', settings.onError);
     await boss.start();
     await db.transaction(async (tx) => {
@@ -96,21 +107,42 @@ export class BossQueue implements JobQueue {
       retryBackoff: true,
       retryDelayMax: 3600,
       expireInSeconds: this.settings.expireSeconds ?? 300,
+      heartbeatSeconds: this.settings.heartbeatSeconds,
       ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
       ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
     };
     return this.boss.send(name, payload, send);
   }
 
-  /** Runs each job's handler as jobs become due; a handler that throws is retried with backoff, then dead. */
+  /**
+   * Runs each job's handler as jobs become due; a handler that throws is retried with backoff, then dead.
+   *
+   * A worker takes up to BATCH due jobs per fetch and fetches again at once while fetches come back full (a backlog),
+   * else after the poll interval: one job per fetch would send one mail per JOB_POLL_SECONDS, 200 confirmations in
+   * minutes. The jobs of a batch run one after another and each is settled on its own (perJobResults), so a failure
+   * retries that job alone; every mail or text is recorded before the next is sent, so a crash can repeat at most
+   * the one in flight (docs/operations.md). The jobs fetched but not yet run when a process dies run again once
+   * their heartbeat is stale, and send nothing twice: each delivery row says whether it went out.
+   */
   async work(handlers: JobHandlers): Promise<void> {
     this.working = true;
     for (const name of JOB_NAMES) {
       const handler = handlers[name] as JobHandler<JobName>;
-      await this.boss.work<JobPayloads[JobName]>(name, { pollingIntervalSeconds: this.settings.pollSeconds, includeMetadata: true, batchSize: 1 }, async (jobs) => {
-        for (const job of jobs as JobWithMetadata<JobPayloads[JobName]>[]) {
-          await handler(job.data, { jobId: job.id, number: job.retryCount + 1, final: job.retryCount >= job.retryLimit });
+      const options = { pollingIntervalSeconds: this.settings.pollSeconds, includeMetadata: true, batchSize: BATCH, burstWhenBatchFull: true, perJobResults: true } as const;
+      await this.boss.work<JobPayloads[JobName]>(name, options, async (jobs) => {
+        const results: JobResult[] = [];
+        // Oldest first: pg-boss picks the batch in that order but returns it in any (its UPDATE ... RETURNING), and
+        // a booking's rescheduled text must not overtake its confirmation, nor its cancellation the reschedule.
+        const ordered = [...(jobs as JobWithMetadata<JobPayloads[JobName]>[])].sort((a, b) => a.createdOn.getTime() - b.createdOn.getTime());
+        for (const job of ordered) {
+          try {
+            await handler(job.data, { jobId: job.id, number: job.retryCount + 1, final: job.retryCount >= job.retryLimit });
+            results.push({ id: job.id, status: 'completed' });
+          } catch (err) {
+            results.push({ id: job.id, status: 'failed', output: { message: err instanceof Error ? err.message : String(err) } });
+          }
         }
+        return results;
       });
     }
   }

@@ -8,6 +8,8 @@ export interface ReceivedMail {
   to: string[];
   /** The X-BookingTMS-Event header. */
   event: string | undefined;
+  /** The Message-ID header, `<...>` as sent. */
+  messageId: string | undefined;
   subject: string;
   text: string;
   html: string | false;
@@ -21,7 +23,7 @@ export interface TestSmtp {
   url: string;
   mails: ReceivedMail[];
   /** Every attempt a client made, in order: when, and what the server did with it. */
-  attempts: { at: number; outcome: 'accepted' | 'refused' | 'hung' }[];
+  attempts: { at: number; outcome: 'accepted' | 'refused' | 'hung'; messageId?: string | undefined }[];
   /** How the server answers from now on (`times` messages, then back to accepting; default: until changed). */
   behave(b: SmtpBehaviour, times?: number): void;
   /** Messages to `to` (optionally of one event), waiting until there are at least `count`. */
@@ -29,8 +31,12 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on 127.0.0.1 (smtp-server), in this process, recording what arrives. */
-export async function startSmtp(): Promise<TestSmtp> {
+/**
+ * A real SMTP server on 127.0.0.1 (smtp-server), in this process, recording what arrives. `acceptDelayMs` makes it
+ * slow: a message is recorded once it is received in full and answered 250 that much later (a crash test keeps
+ * mails in flight with it).
+ */
+export async function startSmtp(opts: { acceptDelayMs?: () => number } = {}): Promise<TestSmtp> {
   const mails: ReceivedMail[] = [];
   const attempts: TestSmtp['attempts'] = [];
   let behaviour: SmtpBehaviour = { kind: 'accept' };
@@ -60,21 +66,24 @@ export async function startSmtp(): Promise<TestSmtp> {
         .then((parsed) => {
           if (b.kind === 'refuse') {
             remaining--;
-            attempts.push({ at: Date.now(), outcome: 'refused' });
+            attempts.push({ at: Date.now(), outcome: 'refused', messageId: parsed.messageId });
             const err = Object.assign(new Error(b.message ?? 'Refused by the test server'), { responseCode: b.code });
             return callback(err);
           }
-          attempts.push({ at: Date.now(), outcome: 'accepted' });
+          attempts.push({ at: Date.now(), outcome: 'accepted', messageId: parsed.messageId });
           const header = parsed.headers.get('x-bookingtms-event');
           mails.push({
             to: session.envelope.rcptTo.map((r) => r.address),
             event: typeof header === 'string' ? header : undefined,
+            messageId: parsed.messageId,
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             html: parsed.html ?? false,
             parsed,
           });
-          callback();
+          const delay = opts.acceptDelayMs?.() ?? 0;
+          if (delay > 0) setTimeout(() => callback(), delay);
+          else callback();
         })
         .catch((err: Error) => callback(err));
     },

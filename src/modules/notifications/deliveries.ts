@@ -122,7 +122,7 @@ type Message = { channel: 'email'; mail: OutgoingEmail; templateId: string | nul
 async function compose(row: ToSend): Promise<Message> {
   const content = row.content ?? {};
   if ((PLATFORM_EVENTS as readonly string[]).includes(row.event)) {
-    return { channel: 'email', mail: { event: row.event, to: row.to_address, subject: String(content.subject), text: String(content.text) }, templateId: null };
+    return { channel: 'email', mail: { id: row.id, event: row.event, to: row.to_address, subject: String(content.subject), text: String(content.text) }, templateId: null };
   }
   if (!(TEMPLATE_EVENTS as readonly string[]).includes(row.event)) throw new Error(`no template for event ${row.event}`);
   const own: TemplateParts | null = row.body_text === null ? null : { subject: row.subject, body_text: row.body_text, body_html: row.body_html };
@@ -130,7 +130,7 @@ async function compose(row: ToSend): Promise<Message> {
   const templateId = own ? row.template_id : null;
   // A text message is the plain body, without the blank lines a template's layout may leave.
   if (row.channel === 'sms') return { channel: 'sms', sms: { event: row.event, to: row.to_address, body: parts.body_text.replace(/\n{3,}/g, '\n\n').trim() }, templateId };
-  const mail = { event: row.event, to: row.to_address, subject: parts.subject ?? '', text: parts.body_text, html: parts.body_html };
+  const mail = { id: row.id, event: row.event, to: row.to_address, subject: parts.subject ?? '', text: parts.body_text, html: parts.body_html };
   return { channel: 'email', mail: await withExtras(mail, content._mail as MailExtras | undefined), templateId };
 }
 

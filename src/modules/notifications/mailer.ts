@@ -2,6 +2,11 @@ import { createTransport } from 'nodemailer';
 
 /** One email as it leaves: already rendered. */
 export interface OutgoingEmail {
+  /**
+   * What this message is, the same on every attempt (a delivery's id, a platform mail's job id): its Message-ID is
+   * made from it, so a repeat after a crash (docs/operations.md) reads as the same message to a receiver.
+   */
+  id: string;
   /** The event or platform kind, sent as the X-BookingTMS-Event header (receivers and tests sort by it). */
   event: string;
   to: string;
@@ -19,6 +24,16 @@ export type SendOutcome = { ok: true } | { ok: false; error: string; permanent: 
 export interface EmailTransport {
   readonly configured: boolean;
   send(mail: OutgoingEmail): Promise<SendOutcome>;
+}
+
+/**
+ * The Message-ID of a message: `<id@domain>`, the domain MAIL_FROM's (RFC 5322 wants one the sender controls).
+ * Stable per message rather than nodemailer's random one per attempt: a resend after a crash carries the same
+ * Message-ID, and mail systems (Gmail, Outlook, most MTAs' duplicate filters) collapse copies by it.
+ */
+export function messageIdOf(id: string, from: string): string {
+  const domain = /@([^\s<>@]+?)>?\s*$/.exec(from)?.[1] ?? 'bookingtms.invalid';
+  return `<${id}@${domain}>`;
 }
 
 /** An SMTP error's text without credentials (nodemailer's messages never hold them; the URL might, so it is not logged). */
@@ -43,6 +58,7 @@ export function emailTransport(opts: { url: string | undefined; from: string; ti
     async send(mail) {
       try {
         await transport.sendMail({
+          messageId: messageIdOf(mail.id, opts.from),
           to: mail.to,
           subject: mail.subject,
           text: mail.text,

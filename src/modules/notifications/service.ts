@@ -58,9 +58,10 @@ export function queuedMailer(db: Database, queue: JobQueue): Mailer {
  * Sends a platform mail of an account without an organization (the worker's job). Any failure is thrown, so
  * the queue retries it and, past its retries, keeps it as a failed (dead) job.
  */
-export async function deliverPlatformMail(transport: EmailTransport, job: JobPayloads['mail-platform']): Promise<'sent' | 'skipped'> {
+export async function deliverPlatformMail(transport: EmailTransport, job: JobPayloads['mail-platform'], jobId: string): Promise<'sent' | 'skipped'> {
   if (!transport.configured) return 'skipped';
-  const outcome = await transport.send({ event: job.event, to: job.to, subject: job.subject, text: job.text });
+  // The job's id names the message: its retries carry the same Message-ID.
+  const outcome = await transport.send({ id: jobId, event: job.event, to: job.to, subject: job.subject, text: job.text });
   if (!outcome.ok) throw new Error(outcome.error);
   return 'sent';
 }

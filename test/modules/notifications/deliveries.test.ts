@@ -62,6 +62,8 @@ describe('email deliveries through the queue and SMTP', () => {
     expect(mail!.text).toContain('When: Sunday, March 29, 2026 at 01:30 (Europe/Berlin)');
     expect(mail!.text).toContain('https://book.example/manage/BK-AAAAAA?token=t0k');
     expect(mail!.html).toContain('<a href="https://book.example/manage/BK-AAAAAA?token=t0k">');
+    // Named by its delivery (MAIL_FROM's domain): a resend after a crash reads as the same message.
+    expect(mail!.messageId).toBe(`<${queued.id}@bookingtms.invalid>`);
     const d = await settled(t(), org.token, queued.id);
     expect(d).toMatchObject({ status: 'sent', attempts: 1, last_error: null, event: 'booking_confirmed', channel: 'email', customer_id: customer.body.id });
     expect(d.template_id).toEqual(expect.any(String));
@@ -103,6 +105,8 @@ describe('email deliveries through the queue and SMTP', () => {
     expect(done).toMatchObject({ status: 'sent', attempts: 3 });
     const times = smtp().attempts.slice(first).map((a) => a.at);
     expect(smtp().attempts.slice(first).map((a) => a.outcome)).toEqual(['refused', 'refused', 'accepted']);
+    // Every attempt is the same message to the server.
+    expect(smtp().attempts.slice(first).map((a) => a.messageId)).toEqual(Array(3).fill(`<${d.id}@bookingtms.invalid>`));
     // Backoff: the n-th retry waits between retryDelay * 2^(n-1) and twice that (pg-boss adds jitter).
     expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(900);
     expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(1900);
