@@ -225,9 +225,9 @@ describe('admin app: money pages', () => {
 
     // Typing the address of a manager's page leads home.
     await page.goto(`${live().url}/coupons`);
-    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await page.goto(`${live().url}/gift-cards`);
-    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     expectNoProblems();
   });
 });

@@ -69,7 +69,7 @@ describe('admin app: the team, the audit log and role limits', () => {
     await signInBrowser(live(), asStaff.context, staff.email);
     await asStaff.page.goto(`${url}/settings`);
     // Typed paths a role may not use lead home.
-    await asStaff.page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await asStaff.page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     const staffNav = await nav(asStaff.page);
     for (const label of ['Venues', 'Games', 'Users', 'Settings', 'Audit log']) expect(staffNav).not.toContain(label);
     asStaff.expectNoProblems();
@@ -82,7 +82,7 @@ describe('admin app: the team, the audit log and role limits', () => {
     expect(managerNav).toEqual(expect.arrayContaining(['Venues', 'Games']));
     for (const label of ['Users', 'Settings', 'Audit log']) expect(managerNav).not.toContain(label);
     await asManager.page.goto(`${url}/audit`);
-    await asManager.page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await asManager.page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     asManager.expectNoProblems();
   });
 
