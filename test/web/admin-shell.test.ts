@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, expectAccessible, openPage, PHONE, useBrowser } from '../support/browser.js';
-import { PASSWORD, signupOrg } from '../support/fixtures.js';
+import { createSuperAdmin, hashPassword } from '../../src/modules/users/service.js';
+import { PASSWORD, signupOrg, uniqueEmail } from '../support/fixtures.js';
 import { signInBrowser, useLiveApp } from '../support/live.js';
 
 // The admin app's frame: signing in and out with the session cookie, on a desk screen and a phone.
@@ -64,6 +65,22 @@ describe('admin app: sign in and out', () => {
     await signInBrowser(live(), context, admin.email);
     await page.goto(live().url);
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    expectNoProblems();
+  });
+
+  it('offers a platform operator (no organization) no organization pages, and says how to act in one', async () => {
+    const { db, url } = live();
+    const email = uniqueEmail('operator');
+    await createSuperAdmin(db, { email, fullName: 'Olga Operator', passwordHash: await hashPassword(PASSWORD) });
+    const { context, page, expectNoProblems } = await openPage(browser());
+    await signInBrowser(live(), context, email);
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Platform operator' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').count()).toBe(0);
+    // A typed page address gets the same answer, not a page whose every request would be refused.
+    await page.goto(`${url}/bookings`);
+    await page.getByRole('heading', { name: 'Platform operator' }).waitFor();
+    await expectAccessible(page, 'platform operator');
     expectNoProblems();
   });
 });

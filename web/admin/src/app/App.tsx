@@ -12,10 +12,35 @@ export function App() {
   return session.data ? <Shell /> : <SignInPage />;
 }
 
-/** A page a role may not use is not routed to it either: it goes home. */
+/**
+ * A page a role may not use is not routed to it either: it goes home. Every page works inside an organization; a
+ * platform operator (super_admin, who belongs to none) gets the page that says how to act in one instead.
+ */
 export function RequireRole({ least, children }: { least: Role; children: React.ReactNode }) {
-  const { user } = useSignedIn();
+  const { user, organization } = useSignedIn();
+  if (!organization) return <PlatformOperator />;
   return allows(user.role, least) ? children : <Navigate to="/" replace />;
+}
+
+/**
+ * The admin app's pages act in the signed-in user's organization. A super_admin has none: the API lets them act in
+ * any by sending `X-Organization-Id` on each request, which a browser's live stream and downloads cannot send, so
+ * the app offers them no half-working pages and says how to work instead.
+ */
+function PlatformOperator() {
+  return (
+    <section>
+      <h1>Platform operator</h1>
+      <p>
+        You are signed in as the platform operator, who belongs to no organization. The admin app&apos;s pages work inside
+        one organization: sign in as one of its users to run it here.
+      </p>
+      <p>
+        To act in an organization as the operator, use the API with the <code>X-Organization-Id</code> header (every
+        such act is audited as <code>super_admin</code>); the API document is at <a href="/api/docs">/api/docs</a>.
+      </p>
+    </section>
+  );
 }
 
 export function Loading({ label }: { label: string }) {

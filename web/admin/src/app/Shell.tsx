@@ -7,7 +7,8 @@ export function Shell() {
   const { user, organization } = useSignedIn();
   const signOut = useSignOut();
   const navigation = useNavigation();
-  const offered = pages.filter((p) => p.label && allows(user.role, p.least));
+  // Pages act in an organization: a platform operator without one is offered none (App.tsx, PlatformOperator).
+  const offered = organization ? pages.filter((p) => p.label && allows(user.role, p.least)) : [];
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
