@@ -8,7 +8,7 @@ import { ConfirmButton } from '../../ui/ConfirmButton';
 import { SelectField } from '../../ui/Inputs';
 import { Done, Empty, ErrorNotice } from '../../ui/Notice';
 import { Pager } from '../../ui/Pager';
-import { useOrgFormat } from '../payments/amounts';
+import { useOrgFormat } from '../../ui/orgFormat';
 import { CouponForm } from './CouponForm';
 import { discountText, usageText } from './describe';
 

@@ -7,7 +7,7 @@ import { Loading } from '../../app/App';
 import { Empty, ErrorNotice } from '../../ui/Notice';
 import { Pager } from '../../ui/Pager';
 import { STATUS_NAMES } from '../dashboard/statuses';
-import { TableScroll } from '../dashboard/TableScroll';
+import { TableScroll } from '../../ui/TableScroll';
 
 const PAGE_SIZE = 10;
 const PAYMENT: Record<string, string> = { pending: 'Unpaid', partial: 'Part paid', paid: 'Paid', refunded: 'Refunded' };

@@ -9,8 +9,8 @@ import { Loading } from '../../app/App';
 import { SelectField } from '../../ui/Inputs';
 import { Empty, ErrorNotice } from '../../ui/Notice';
 import { Pager } from '../../ui/Pager';
-import { useOrgFormat } from '../payments/amounts';
-import { zonedParts } from '../payments/zoned';
+import { useOrgFormat } from '../../ui/orgFormat';
+import { zonedParts } from '../../ui/zoned';
 import { IssueGiftCardForm } from './IssueGiftCardForm';
 import { GIFT_CARD_STATUSES, groupedCode } from './labels';
 

@@ -6,7 +6,7 @@ import { api } from '../../app/api';
 import { Loading } from '../../app/App';
 import { Empty, ErrorNotice } from '../../ui/Notice';
 import { Pager } from '../../ui/Pager';
-import { useOrgFormat } from '../payments/amounts';
+import { useOrgFormat } from '../../ui/orgFormat';
 import { LEDGER_KINDS } from './labels';
 
 /** The card's append-only ledger, newest first: every line with the balance after it. */

@@ -8,7 +8,7 @@ import { allows, useSignedIn } from '../../app/session';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { Empty, ErrorNotice } from '../../ui/Notice';
 import { Pager } from '../../ui/Pager';
-import { useOrgFormat } from '../payments/amounts';
+import { useOrgFormat } from '../../ui/orgFormat';
 import { InboxSettings } from './InboxSettings';
 
 type Note = Schemas['InAppNotification'];

@@ -7,7 +7,7 @@ import { Loading } from '../../app/App';
 import { SelectField } from '../../ui/Inputs';
 import { Done, Empty, ErrorNotice } from '../../ui/Notice';
 import { Pager } from '../../ui/Pager';
-import { useOrgFormat } from '../payments/amounts';
+import { useOrgFormat } from '../../ui/orgFormat';
 import { CHANNELS, DELIVERY_STATUSES, eventLabel, type Channel, type DeliveryStatus } from './labels';
 import { MessagesNav } from './MessagesNav';
 

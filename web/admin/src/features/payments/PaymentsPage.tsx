@@ -9,7 +9,7 @@ import { allows, useSignedIn } from '../../app/session';
 import { SelectField } from '../../ui/Inputs';
 import { Done, Empty, ErrorNotice } from '../../ui/Notice';
 import { Pager } from '../../ui/Pager';
-import { useOrgFormat } from './amounts';
+import { useOrgFormat } from '../../ui/orgFormat';
 import { KINDS, METHODS, STATUSES, type Kind, type Method, type Status } from './labels';
 import { RefundForm } from './RefundForm';
 

@@ -1,5 +1,6 @@
 import { count } from '../../../../shared/format';
-import { percent, useMoney } from '../dashboard/figures';
+import { percent } from '../../ui/figures';
+import { useOrgFormat } from '../../ui/orgFormat';
 import { STATUS_NAMES } from '../dashboard/statuses';
 import type { ReportOf } from './fetchReport';
 import { FigureTable } from './FigureTable';
@@ -8,7 +9,7 @@ const SOURCES: Record<string, string> = { admin: 'Staff (admin app)', widget: 'B
 
 /** Bookings of the period by status, game (with occupancy), venue and source. */
 export function BookingsReport({ report }: { report: ReportOf<'bookings'> }) {
-  const money = useMoney();
+  const { money } = useOrgFormat();
   const t = report.totals;
   return (
     <>

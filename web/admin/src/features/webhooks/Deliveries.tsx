@@ -6,7 +6,7 @@ import { Loading } from '../../app/App';
 import { SelectField } from '../../ui/Inputs';
 import { Done, Empty, ErrorNotice } from '../../ui/Notice';
 import { Pager } from '../../ui/Pager';
-import { useOrgFormat } from '../payments/amounts';
+import { useOrgFormat } from '../../ui/orgFormat';
 import { DELIVERY_STATUSES } from './events';
 
 type Status = keyof typeof DELIVERY_STATUSES;
