@@ -1,7 +1,7 @@
 import { count } from '../../../../shared/format';
 import { percent } from '../../ui/figures';
 import { useOrgFormat } from '../../ui/orgFormat';
-import { STATUS_NAMES } from '../dashboard/statuses';
+import { statusLabel } from '../bookings/api';
 import type { ReportOf } from './fetchReport';
 import { FigureTable } from './FigureTable';
 
@@ -26,7 +26,7 @@ export function BookingsReport({ report }: { report: ReportOf<'bookings'> }) {
         rowKey={(r) => r.status}
         empty="No bookings in this period."
         columns={[
-          { label: 'Status', value: (r) => STATUS_NAMES[r.status] ?? r.status },
+          { label: 'Status', value: (r) => statusLabel(r.status) },
           { label: 'Bookings', value: (r) => count(r.bookings) },
           { label: 'Players', value: (r) => count(r.players) },
         ]}
