@@ -4,8 +4,9 @@ import { asApiError, unwrap, type Schemas } from '../../../../api/client';
 import { Field } from '../../../../shared/Field';
 import { api } from '../../app/api';
 import { SelectField } from '../../ui/Inputs';
-import { amountHint, toMajor, toMinor, useOrgFormat } from '../payments/amounts';
-import { zonedInstant, zonedParts } from '../payments/zoned';
+import { amountHint, toMajor, toMinor } from '../../ui/money';
+import { useOrgFormat } from '../../ui/orgFormat';
+import { zonedInstant, zonedParts } from '../../ui/zoned';
 
 type Coupon = Schemas['Coupon'];
 

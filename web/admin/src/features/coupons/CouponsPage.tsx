@@ -3,12 +3,11 @@ import { useState } from 'react';
 import { unwrap, type Schemas } from '../../../../api/client';
 import { Field } from '../../../../shared/Field';
 import { api } from '../../app/api';
-import { Loading } from '../../app/App';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { SelectField } from '../../ui/Inputs';
-import { Done, Empty, ErrorNotice } from '../../ui/Notice';
-import { Pager } from '../../ui/Pager';
-import { useOrgFormat } from '../payments/amounts';
+import { Done, ErrorNotice } from '../../ui/Notice';
+import { useOrgFormat } from '../../ui/orgFormat';
+import { PagedList } from '../../ui/PagedList';
 import { CouponForm } from './CouponForm';
 import { discountText, usageText } from './describe';
 
@@ -83,71 +82,72 @@ export default function CouponsPage() {
       </form>
       {setActiveState.isError ? <ErrorNotice error={setActiveState.error} /> : null}
 
-      {coupons.isPending ? (
-        <Loading label="Loading coupons" />
-      ) : coupons.isError ? (
-        <ErrorNotice error={coupons.error} onRetry={() => void coupons.refetch()} />
-      ) : coupons.data.data.length === 0 ? (
-        <Empty message={filtered ? 'No coupons match.' : 'No coupons yet. Create a code customers can type in the booking widget.'} />
-      ) : (
-        <>
-          <div className="table-scroll">
-            <table className="list">
-              <caption className="visually-hidden">Coupons</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Code</th>
-                  <th scope="col">Discount</th>
-                  <th scope="col">Valid</th>
-                  <th scope="col">Redemptions</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {coupons.data.data.map((c) => (
-                  <tr key={c.id}>
-                    <td className="code">{c.code}</td>
-                    <td>
-                      {discountText(c, fmt.money)}
-                      {c.min_party_size > 1 ? <span className="sub">from {c.min_party_size} players</span> : null}
-                      {c.game_ids.length || c.venue_ids.length ? <span className="sub">some games or venues only</span> : null}
-                    </td>
-                    <td>
-                      {c.valid_from ? `from ${fmt.at(c.valid_from)}` : 'from now'}
-                      <span className="sub">{c.valid_to ? `until ${fmt.at(c.valid_to)}` : 'no end'}</span>
-                    </td>
-                    <td>{usageText(c)}</td>
-                    <td>
-                      <span className={`badge ${c.active ? 'active' : 'disabled'}`}>{c.active ? 'Active' : 'Disabled'}</span>
-                    </td>
-                    <td>
-                      <div className="row-actions">
-                        <button type="button" className="secondary" aria-label={`Edit ${c.code}`} onClick={() => setEditing(c)}>
-                          Edit
-                        </button>
-                        {c.active ? (
-                          <ConfirmButton
-                            label={`Disable ${c.code}`}
-                            confirmLabel="Disable"
-                            question={<p>Disable {c.code}? New bookings can no longer use it; bookings that did keep their discount. You can enable it again.</p>}
-                            onConfirm={() => setActiveState.mutateAsync({ id: c.id, on: false })}
-                          />
-                        ) : (
-                          <button type="button" className="secondary" onClick={() => setActiveState.mutate({ id: c.id, on: true })}>
-                            Enable {c.code}
-                          </button>
-                        )}
-                      </div>
-                    </td>
+      <PagedList
+        query={coupons}
+        loading="Loading coupons"
+        empty={filtered ? 'No coupons match.' : 'No coupons yet. Create a code customers can type in the booking widget.'}
+        pagerLabel="Coupon pages"
+        onPage={setPage}
+      >
+        {(rows) => (
+          <>
+            <div className="table-scroll">
+              <table className="list">
+                <caption className="visually-hidden">Coupons</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Code</th>
+                    <th scope="col">Discount</th>
+                    <th scope="col">Valid</th>
+                    <th scope="col">Redemptions</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Actions</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager info={coupons.data} onPage={setPage} label="Coupon pages" />
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {rows.map((c) => (
+                    <tr key={c.id}>
+                      <td className="code">{c.code}</td>
+                      <td>
+                        {discountText(c, fmt.money)}
+                        {c.min_party_size > 1 ? <span className="sub">from {c.min_party_size} players</span> : null}
+                        {c.game_ids.length || c.venue_ids.length ? <span className="sub">some games or venues only</span> : null}
+                      </td>
+                      <td>
+                        {c.valid_from ? `from ${fmt.at(c.valid_from)}` : 'from now'}
+                        <span className="sub">{c.valid_to ? `until ${fmt.at(c.valid_to)}` : 'no end'}</span>
+                      </td>
+                      <td>{usageText(c)}</td>
+                      <td>
+                        <span className={`badge ${c.active ? 'active' : 'disabled'}`}>{c.active ? 'Active' : 'Disabled'}</span>
+                      </td>
+                      <td>
+                        <div className="row-actions">
+                          <button type="button" className="secondary" aria-label={`Edit ${c.code}`} onClick={() => setEditing(c)}>
+                            Edit
+                          </button>
+                          {c.active ? (
+                            <ConfirmButton
+                              label={`Disable ${c.code}`}
+                              confirmLabel="Disable"
+                              question={<p>Disable {c.code}? New bookings can no longer use it; bookings that did keep their discount. You can enable it again.</p>}
+                              onConfirm={() => setActiveState.mutateAsync({ id: c.id, on: false })}
+                            />
+                          ) : (
+                            <button type="button" className="secondary" onClick={() => setActiveState.mutate({ id: c.id, on: true })}>
+                              Enable {c.code}
+                            </button>
+                          )}
+                        </div>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </PagedList>
     </section>
   );
 }

@@ -6,8 +6,8 @@ import { api } from '../../app/api';
 import { Loading } from '../../app/App';
 import { Empty, ErrorNotice } from '../../ui/Notice';
 import { Pager } from '../../ui/Pager';
-import { STATUS_NAMES } from '../dashboard/statuses';
-import { TableScroll } from '../dashboard/TableScroll';
+import { statusLabel } from '../bookings/api';
+import { TableScroll } from '../../ui/TableScroll';
 
 const PAGE_SIZE = 10;
 const PAYMENT: Record<string, string> = { pending: 'Unpaid', partial: 'Part paid', paid: 'Paid', refunded: 'Refunded' };
@@ -57,7 +57,7 @@ export function CustomerHistory({ customerId }: { customerId: string }) {
                     <td data-label="Venue">{b.venue.name}</td>
                     <td data-label="Players">{b.party_size}</td>
                     <td data-label="Status">
-                      <span className={`badge status-${b.status}`}>{STATUS_NAMES[b.status] ?? b.status}</span>
+                      <span className={`badge status-${b.status}`}>{statusLabel(b.status)}</span>
                     </td>
                     <td data-label="Amount">{money(b.final_amount, b.currency)}</td>
                     <td data-label="Payment">{PAYMENT[b.payment_status] ?? b.payment_status}</td>

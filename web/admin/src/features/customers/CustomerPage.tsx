@@ -8,7 +8,7 @@ import { Loading } from '../../app/App';
 import { allows, useSignedIn } from '../../app/session';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { Done, ErrorNotice } from '../../ui/Notice';
-import { useMoney } from '../dashboard/figures';
+import { useOrgFormat } from '../../ui/orgFormat';
 import { CustomerHistory } from './CustomerHistory';
 import { CustomerNotes } from './CustomerNotes';
 import { EditCustomer } from './EditCustomer';
@@ -19,7 +19,7 @@ import { SEGMENT_NAMES } from './segments';
 export default function CustomerPage() {
   const { id = '' } = useParams();
   const { user, organization } = useSignedIn();
-  const money = useMoney();
+  const { money } = useOrgFormat();
   const client = useQueryClient();
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);

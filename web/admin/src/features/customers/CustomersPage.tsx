@@ -10,17 +10,17 @@ import { useSignedIn } from '../../app/session';
 import { SelectField } from '../../ui/Inputs';
 import { Empty, ErrorNotice } from '../../ui/Notice';
 import { Pager } from '../../ui/Pager';
-import { useMoney } from '../dashboard/figures';
+import { useOrgFormat } from '../../ui/orgFormat';
 import { NewCustomer } from './NewCustomer';
 import { SEGMENT_NAMES, SEGMENTS, type Segment } from './segments';
-import { TableScroll } from '../dashboard/TableScroll';
+import { TableScroll } from '../../ui/TableScroll';
 
 const PAGE_SIZE = 20;
 
 /** Customers: search by name, email or phone, filter by segment, page through, add one. */
 export default function CustomersPage() {
   const { organization } = useSignedIn();
-  const money = useMoney();
+  const { money } = useOrgFormat();
   const [search, setSearch] = useSearchParams();
   const q = search.get('q') ?? '';
   const segment = (search.get('segment') ?? '') as Segment | '';

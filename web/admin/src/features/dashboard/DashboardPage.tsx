@@ -9,7 +9,7 @@ import { ActivityList } from './ActivityList';
 import { DeskTable } from './DeskTable';
 import { HourlyChart } from './HourlyChart';
 import { StatsCards, StatsPlaceholder } from './StatsCards';
-import { useVenues, VenueFilter, zoneOf } from './VenueFilter';
+import { useVenues, VenueFilter, zoneOf } from '../../ui/VenueFilter';
 import { WeekTrendChart } from './WeekTrendChart';
 
 /**

@@ -1,7 +1,7 @@
 import type { Schemas } from '../../../../api/client';
 import { localDate } from '../../../../shared/format';
-import { useMoney } from './figures';
-import { TableScroll } from './TableScroll';
+import { useOrgFormat } from '../../ui/orgFormat';
+import { TableScroll } from '../../ui/TableScroll';
 
 type DeskBooking = Schemas['DeskBooking'];
 
@@ -12,7 +12,7 @@ const PAYMENT: Record<DeskBooking['payment_status'], string> = { pending: 'Unpai
  * and whether they have arrived and paid.
  */
 export function DeskTable({ bookings, caption, withDate, withVenue }: { bookings: DeskBooking[]; caption: string; withDate?: boolean; withVenue?: boolean }) {
-  const money = useMoney();
+  const { money } = useOrgFormat();
   return (
     <TableScroll label={caption}>
       <table className="list stack desk">

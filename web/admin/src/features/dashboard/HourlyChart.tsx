@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { count } from '../../../../shared/format';
-import { ChartFigure } from './ChartFigure';
-import { plural } from './figures';
+import { ChartFigure } from '../../ui/ChartFigure';
+import { plural } from '../../ui/figures';
 
 const hh = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 

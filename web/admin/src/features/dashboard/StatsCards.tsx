@@ -1,13 +1,14 @@
 import type { Schemas } from '../../../../api/client';
 import { count, localDate } from '../../../../shared/format';
-import { changeInWords, decimal, percent, useMoney } from './figures';
+import { changeInWords, decimal, percent } from '../../ui/figures';
+import { useOrgFormat } from '../../ui/orgFormat';
 
 type Stats = Schemas['DashboardStats'];
 type Metric = { value: number | null; previous: number | null; change_percent: number | null };
 
 /** The 30-day figures, each beside the 30 days before and the change, in words as well as numbers. */
 export function StatsCards({ stats }: { stats: Stats }) {
-  const money = useMoney();
+  const { money } = useOrgFormat();
   const cards: { label: string; metric: Metric; show: (n: number | null) => string; lowerIsBetter?: boolean }[] = [
     { label: 'Bookings', metric: stats.bookings, show: (n) => count(n ?? 0) },
     { label: 'Revenue', metric: stats.revenue_cents, show: (n) => money(n ?? 0) },

@@ -1,7 +1,8 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { count, localDate } from '../../../../shared/format';
-import { ChartFigure } from './ChartFigure';
-import { plural, useMoney } from './figures';
+import { ChartFigure } from '../../ui/ChartFigure';
+import { plural } from '../../ui/figures';
+import { useOrgFormat } from '../../ui/orgFormat';
 
 export interface WeekPoint {
   week_start: string;
@@ -11,7 +12,7 @@ export interface WeekPoint {
 
 /** Eight weeks of bookings (bars) and revenue (a line, its own axis). */
 export function WeekTrendChart({ weeks }: { weeks: WeekPoint[] }) {
-  const money = useMoney();
+  const { money } = useOrgFormat();
   const data = weeks.map((w) => ({ ...w, label: localDate(w.week_start, 'short'), revenue: w.revenue_cents / 100 }));
   const total = weeks.reduce((s, w) => s + w.bookings, 0);
   const best = weeks.reduce<WeekPoint | null>((b, w) => (!b || w.bookings > b.bookings ? w : b), null);

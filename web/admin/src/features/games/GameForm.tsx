@@ -5,7 +5,7 @@ import { Field } from '../../../../shared/Field';
 import { api } from '../../app/api';
 import { FormError, fieldError } from '../../ui/FormError';
 import { SelectField, TextAreaField } from '../../ui/Inputs';
-import { fromMinor, toMinor } from '../../ui/money';
+import { toMajor, toMinorForApi } from '../../ui/money';
 import { PriceRulesEditor, type RuleDraft } from './PriceRulesEditor';
 
 type Game = Schemas['Game'];
@@ -32,16 +32,16 @@ export function GameForm({ game, currency, onSaved }: { game?: Game; currency: s
     maxPlayers: String(game?.max_players ?? 6),
     mode: game?.booking_mode ?? 'private',
     pricing: game?.pricing ?? 'per_player',
-    price: game ? fromMinor(game.price_cents, currency) : '',
+    price: game ? toMajor(game.price_cents, currency) : '',
     minNotice: String(game?.min_notice_minutes ?? 60),
     maxAdvance: String(game?.max_advance_days ?? 90),
     active: game?.active ?? true,
   });
   const [venueIds, setVenueIds] = useState<string[]>(game?.venue_ids ?? []);
   // Per-venue prices as typed; an empty one means the game's own price there.
-  const [venuePrices, setVenuePrices] = useState<Record<string, string>>(Object.fromEntries((game?.venue_prices ?? []).map((p) => [p.venue_id, fromMinor(p.price_cents, currency)])));
+  const [venuePrices, setVenuePrices] = useState<Record<string, string>>(Object.fromEntries((game?.venue_prices ?? []).map((p) => [p.venue_id, toMajor(p.price_cents, currency)])));
   const [rules, setRules] = useState<RuleDraft[]>(
-    (game?.price_rules ?? []).map((r) => ({ weekdays: r.weekdays, from: r.from, to: toInput(r.to), price: fromMinor(r.price_cents, currency) })),
+    (game?.price_rules ?? []).map((r) => ({ weekdays: r.weekdays, from: r.from, to: toInput(r.to), price: toMajor(r.price_cents, currency) })),
   );
   const set = (patch: Partial<typeof f>) => setF((prev) => ({ ...prev, ...patch }));
 
@@ -56,13 +56,13 @@ export function GameForm({ game, currency, onSaved }: { game?: Game; currency: s
         max_players: Number(f.maxPlayers),
         booking_mode: f.mode,
         pricing: f.pricing,
-        price_cents: toMinor(f.price, currency),
+        price_cents: toMinorForApi(f.price, currency),
         min_notice_minutes: Number(f.minNotice),
         max_advance_days: Number(f.maxAdvance),
         active: f.active,
         venue_ids: venueIds,
-        venue_prices: venueIds.filter((id) => venuePrices[id]?.trim()).map((id) => ({ venue_id: id, price_cents: toMinor(venuePrices[id] ?? '', currency) })),
-        price_rules: rules.map((r) => ({ weekdays: r.weekdays, from: r.from, to: toApi(r.to), price_cents: toMinor(r.price, currency) })),
+        venue_prices: venueIds.filter((id) => venuePrices[id]?.trim()).map((id) => ({ venue_id: id, price_cents: toMinorForApi(venuePrices[id] ?? '', currency) })),
+        price_rules: rules.map((r) => ({ weekdays: r.weekdays, from: r.from, to: toApi(r.to), price_cents: toMinorForApi(r.price, currency) })),
       };
       return game ? unwrap(api.PUT('/api/games/{id}', { params: { path: { id: game.id } }, body })) : unwrap(api.POST('/api/games', { body }));
     },

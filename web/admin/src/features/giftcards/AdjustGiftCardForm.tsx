@@ -4,7 +4,8 @@ import { asApiError, unwrap, type Schemas } from '../../../../api/client';
 import { Field } from '../../../../shared/Field';
 import { api } from '../../app/api';
 import { TextAreaField } from '../../ui/Inputs';
-import { toMinor, useOrgFormat } from '../payments/amounts';
+import { toMinor } from '../../ui/money';
+import { useOrgFormat } from '../../ui/orgFormat';
 
 /** Credits or debits a card with a reason: one more ledger line (the balance can never go below zero). */
 export function AdjustGiftCardForm({ card, onAdjusted }: { card: Schemas['GiftCard']; onAdjusted: (message: string) => void }) {

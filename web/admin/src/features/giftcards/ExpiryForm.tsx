@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { asApiError, unwrap, type Schemas } from '../../../../api/client';
 import { Field } from '../../../../shared/Field';
 import { api } from '../../app/api';
-import { useOrgFormat } from '../payments/amounts';
-import { zonedInstant, zonedParts } from '../payments/zoned';
+import { useOrgFormat } from '../../ui/orgFormat';
+import { zonedInstant, zonedParts } from '../../ui/zoned';
 
 /** Moves a card's expiry (end of the chosen day, the business's time) or removes it. */
 export function ExpiryForm({ card, onSaved }: { card: Schemas['GiftCard']; onSaved: (message: string) => void }) {

@@ -5,12 +5,10 @@ import { unwrap } from '../../../../api/client';
 import { Field } from '../../../../shared/Field';
 import { localDate } from '../../../../shared/format';
 import { api } from '../../app/api';
-import { Loading } from '../../app/App';
 import { SelectField } from '../../ui/Inputs';
-import { Empty, ErrorNotice } from '../../ui/Notice';
-import { Pager } from '../../ui/Pager';
-import { useOrgFormat } from '../payments/amounts';
-import { zonedParts } from '../payments/zoned';
+import { useOrgFormat } from '../../ui/orgFormat';
+import { PagedList } from '../../ui/PagedList';
+import { zonedParts } from '../../ui/zoned';
 import { IssueGiftCardForm } from './IssueGiftCardForm';
 import { GIFT_CARD_STATUSES, groupedCode } from './labels';
 
@@ -73,54 +71,55 @@ export default function GiftCardsPage() {
         </SelectField>
       </form>
 
-      {cards.isPending ? (
-        <Loading label="Loading gift cards" />
-      ) : cards.isError ? (
-        <ErrorNotice error={cards.error} onRetry={() => void cards.refetch()} />
-      ) : cards.data.data.length === 0 ? (
-        <Empty message={filtered ? 'No gift cards match.' : 'No gift cards yet. Issue one to sell or give away; customers redeem it in the booking widget.'} />
-      ) : (
-        <>
-          <div className="table-scroll">
-            <table className="list">
-              <caption className="visually-hidden">Gift cards, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Code</th>
-                  <th scope="col">Recipient</th>
-                  <th scope="col">Balance</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Expires</th>
-                </tr>
-              </thead>
-              <tbody>
-                {cards.data.data.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <Link to={`/gift-cards/${c.id}`} className="code">
-                        {groupedCode(c.code)}
-                      </Link>
-                    </td>
-                    <td>
-                      {c.recipient_name ?? '—'}
-                      {c.recipient_email ? <span className="sub">{c.recipient_email}</span> : null}
-                    </td>
-                    <td className="amount">
-                      {fmt.money(c.balance_cents)}
-                      <span className="sub">of {fmt.money(c.initial_balance_cents)}</span>
-                    </td>
-                    <td>
-                      <span className={`badge ${c.status}`}>{GIFT_CARD_STATUSES[c.status]}</span>
-                    </td>
-                    <td>{c.expires_at ? localDate(zonedParts(c.expires_at, fmt.zone).date, 'short') : 'Never'}</td>
+      <PagedList
+        query={cards}
+        loading="Loading gift cards"
+        empty={filtered ? 'No gift cards match.' : 'No gift cards yet. Issue one to sell or give away; customers redeem it in the booking widget.'}
+        pagerLabel="Gift card pages"
+        onPage={setPage}
+      >
+        {(rows) => (
+          <>
+            <div className="table-scroll">
+              <table className="list">
+                <caption className="visually-hidden">Gift cards, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Code</th>
+                    <th scope="col">Recipient</th>
+                    <th scope="col">Balance</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Expires</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager info={cards.data} onPage={setPage} label="Gift card pages" />
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {rows.map((c) => (
+                    <tr key={c.id}>
+                      <td>
+                        <Link to={`/gift-cards/${c.id}`} className="code">
+                          {groupedCode(c.code)}
+                        </Link>
+                      </td>
+                      <td>
+                        {c.recipient_name ?? '—'}
+                        {c.recipient_email ? <span className="sub">{c.recipient_email}</span> : null}
+                      </td>
+                      <td className="amount">
+                        {fmt.money(c.balance_cents)}
+                        <span className="sub">of {fmt.money(c.initial_balance_cents)}</span>
+                      </td>
+                      <td>
+                        <span className={`badge ${c.status}`}>{GIFT_CARD_STATUSES[c.status]}</span>
+                      </td>
+                      <td>{c.expires_at ? localDate(zonedParts(c.expires_at, fmt.zone).date, 'short') : 'Never'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </PagedList>
     </section>
   );
 }

@@ -4,8 +4,9 @@ import { asApiError, unwrap, type Schemas } from '../../../../api/client';
 import { Field } from '../../../../shared/Field';
 import { api } from '../../app/api';
 import { TextAreaField } from '../../ui/Inputs';
-import { amountHint, toMinor, useOrgFormat } from '../payments/amounts';
-import { zonedInstant } from '../payments/zoned';
+import { amountHint, toMinor } from '../../ui/money';
+import { useOrgFormat } from '../../ui/orgFormat';
+import { zonedInstant } from '../../ui/zoned';
 
 /** Issues a gift card: amount (major units), optional expiry (end of that day, the business's time) and recipient. */
 export function IssueGiftCardForm({ onIssued, onCancel }: { onIssued: (card: Schemas['GiftCard']) => void; onCancel: () => void }) {

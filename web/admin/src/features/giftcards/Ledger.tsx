@@ -3,10 +3,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { unwrap } from '../../../../api/client';
 import { api } from '../../app/api';
-import { Loading } from '../../app/App';
-import { Empty, ErrorNotice } from '../../ui/Notice';
-import { Pager } from '../../ui/Pager';
-import { useOrgFormat } from '../payments/amounts';
+import { useOrgFormat } from '../../ui/orgFormat';
+import { PagedList } from '../../ui/PagedList';
 import { LEDGER_KINDS } from './labels';
 
 /** The card's append-only ledger, newest first: every line with the balance after it. */
@@ -22,50 +20,45 @@ export function Ledger({ id }: { id: string }) {
   return (
     <section className="block" aria-labelledby="ledger-heading">
       <h2 id="ledger-heading">Ledger</h2>
-      {ledger.isPending ? (
-        <Loading label="Loading the ledger" />
-      ) : ledger.isError ? (
-        <ErrorNotice error={ledger.error} onRetry={() => void ledger.refetch()} />
-      ) : ledger.data.data.length === 0 ? (
-        <Empty message="No ledger lines." />
-      ) : (
-        <>
-          <div className="table-scroll">
-            <table className="list">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Amount</th>
-                  <th scope="col">Balance after</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ledger.data.data.map((t) => (
-                  <tr key={t.id}>
-                    <td>{fmt.at(t.created_at)}</td>
-                    <td>
-                      {LEDGER_KINDS[t.kind]}
-                      {t.reason ? <span className="sub">{t.reason}</span> : null}
-                      {t.booking_id ? (
-                        <span className="sub">
-                          <Link to={`/bookings/${t.booking_id}`}>View booking</Link>
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="amount">
-                      {t.amount_cents > 0 ? '+' : '−'}
-                      {fmt.money(Math.abs(t.amount_cents))}
-                    </td>
-                    <td className="amount">{fmt.money(t.balance_after_cents)}</td>
+      <PagedList query={ledger} loading="Loading the ledger" empty="No ledger lines." pagerLabel="Ledger pages" onPage={setPage}>
+        {(rows) => (
+          <>
+            <div className="table-scroll">
+              <table className="list">
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">What</th>
+                    <th scope="col">Amount</th>
+                    <th scope="col">Balance after</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager info={ledger.data} onPage={setPage} label="Ledger pages" />
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {rows.map((t) => (
+                    <tr key={t.id}>
+                      <td>{fmt.at(t.created_at)}</td>
+                      <td>
+                        {LEDGER_KINDS[t.kind]}
+                        {t.reason ? <span className="sub">{t.reason}</span> : null}
+                        {t.booking_id ? (
+                          <span className="sub">
+                            <Link to={`/bookings/${t.booking_id}`}>View booking</Link>
+                          </span>
+                        ) : null}
+                      </td>
+                      <td className="amount">
+                        {t.amount_cents > 0 ? '+' : '−'}
+                        {fmt.money(Math.abs(t.amount_cents))}
+                      </td>
+                      <td className="amount">{fmt.money(t.balance_after_cents)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </PagedList>
     </section>
   );
 }

@@ -3,12 +3,11 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { unwrap, type Schemas } from '../../../../api/client';
 import { api } from '../../app/api';
-import { Loading } from '../../app/App';
 import { allows, useSignedIn } from '../../app/session';
 import { ConfirmButton } from '../../ui/ConfirmButton';
-import { Empty, ErrorNotice } from '../../ui/Notice';
-import { Pager } from '../../ui/Pager';
-import { useOrgFormat } from '../payments/amounts';
+import { ErrorNotice } from '../../ui/Notice';
+import { useOrgFormat } from '../../ui/orgFormat';
+import { PagedList } from '../../ui/PagedList';
 import { InboxSettings } from './InboxSettings';
 
 type Note = Schemas['InAppNotification'];
@@ -57,50 +56,51 @@ export default function InboxPage() {
         </button>
       </div>
       {failed ? <ErrorNotice error={failed} /> : null}
-      {notes.isPending ? (
-        <Loading label="Loading notifications" />
-      ) : notes.isError ? (
-        <ErrorNotice error={notes.error} onRetry={() => void notes.refetch()} />
-      ) : notes.data.data.length === 0 ? (
-        <Empty message={unreadOnly ? 'Nothing unread.' : 'No notifications. New widget bookings, cancellations and failing webhooks show up here.'} />
-      ) : (
-        <>
-          <ul className="inbox">
-            {notes.data.data.map((n) => {
-              const link = recordLink(n.record, user.role);
-              return (
-                <li key={n.id} className={n.read_at ? 'read' : 'unread'}>
-                  <div>
-                    <h2>
-                      {n.read_at ? null : <span className="visually-hidden">Unread: </span>}
-                      {n.title}
-                    </h2>
-                    <p>{n.body}</p>
-                    <p className="sub">
-                      {fmt.at(n.created_at)}
-                      {link ? (
+      <PagedList
+        query={notes}
+        loading="Loading notifications"
+        empty={unreadOnly ? 'Nothing unread.' : 'No notifications. New widget bookings, cancellations and failing webhooks show up here.'}
+        pagerLabel="Notification pages"
+        onPage={setPage}
+      >
+        {(rows) => (
+          <>
+            <ul className="inbox">
+              {rows.map((n) => {
+                const link = recordLink(n.record, user.role);
+                return (
+                  <li key={n.id} className={n.read_at ? 'read' : 'unread'}>
+                    <div>
+                      <h2>
+                        {n.read_at ? null : <span className="visually-hidden">Unread: </span>}
+                        {n.title}
+                      </h2>
+                      <p>{n.body}</p>
+                      <p className="sub">
+                        {fmt.at(n.created_at)}
+                        {link ? (
                         <>
-                          {' · '}
-                          <Link to={link}>Open</Link>
+                            {' · '}
+                            <Link to={link}>Open</Link>
                         </>
-                      ) : null}
-                    </p>
-                  </div>
-                  <div className="row-actions">
-                    {n.read_at ? null : (
-                      <button type="button" className="secondary" aria-label={`Mark read: ${n.title}`} onClick={() => read.mutate(n.id)}>
-                        Mark read
-                      </button>
-                    )}
-                    <ConfirmButton label="Delete" question={<p>Delete “{n.title}”? It cannot be brought back.</p>} onConfirm={() => remove.mutateAsync(n.id)} className="secondary" />
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
-          <Pager info={notes.data} onPage={setPage} label="Notification pages" />
-        </>
-      )}
+                        ) : null}
+                      </p>
+                    </div>
+                    <div className="row-actions">
+                      {n.read_at ? null : (
+                        <button type="button" className="secondary" aria-label={`Mark read: ${n.title}`} onClick={() => read.mutate(n.id)}>
+                          Mark read
+                        </button>
+                      )}
+                      <ConfirmButton label="Delete" question={<p>Delete “{n.title}”? It cannot be brought back.</p>} onConfirm={() => remove.mutateAsync(n.id)} className="secondary" />
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          </>
+        )}
+      </PagedList>
       <InboxSettings />
     </section>
   );

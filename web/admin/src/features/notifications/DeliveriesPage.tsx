@@ -3,11 +3,10 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { unwrap } from '../../../../api/client';
 import { api } from '../../app/api';
-import { Loading } from '../../app/App';
 import { SelectField } from '../../ui/Inputs';
-import { Done, Empty, ErrorNotice } from '../../ui/Notice';
-import { Pager } from '../../ui/Pager';
-import { useOrgFormat } from '../payments/amounts';
+import { Done, ErrorNotice } from '../../ui/Notice';
+import { useOrgFormat } from '../../ui/orgFormat';
+import { PagedList } from '../../ui/PagedList';
 import { CHANNELS, DELIVERY_STATUSES, eventLabel, type Channel, type DeliveryStatus } from './labels';
 import { MessagesNav } from './MessagesNav';
 
@@ -72,60 +71,61 @@ export default function DeliveriesPage() {
       </form>
       <Done message={done} />
       {retry.isError ? <ErrorNotice error={retry.error} /> : null}
-      {deliveries.isPending ? (
-        <Loading label="Loading the delivery log" />
-      ) : deliveries.isError ? (
-        <ErrorNotice error={deliveries.error} onRetry={() => void deliveries.refetch()} />
-      ) : deliveries.data.data.length === 0 ? (
-        <Empty message={status || channel ? 'No messages match these filters.' : 'No messages sent yet. Confirmations, reminders and receipts appear here as bookings come in.'} />
-      ) : (
-        <>
-          <div className="table-scroll">
-            <table className="list">
-              <caption className="visually-hidden">Message deliveries, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Message</th>
-                  <th scope="col">To</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Attempts</th>
-                  <th scope="col">Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {deliveries.data.data.map((d) => (
-                  <tr key={d.id}>
-                    <td>{fmt.at(d.sent_at ?? d.created_at)}</td>
-                    <td>
-                      {eventLabel(d.event)} <span className="sub">{CHANNELS[d.channel]}</span>
-                      {d.booking_id ? (
-                        <span className="sub">
-                          <Link to={`/bookings/${d.booking_id}`}>View booking</Link>
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="wrap">{d.to}</td>
-                    <td>
-                      <span className={`badge ${d.status}`}>{DELIVERY_STATUSES[d.status]}</span>
-                      {d.last_error ? <span className="sub error-text">{d.last_error}</span> : null}
-                    </td>
-                    <td>{d.attempts}</td>
-                    <td>
-                      {d.status === 'failed' ? (
-                        <button type="button" className="secondary" aria-label={`Retry the message to ${d.to}`} disabled={retry.isPending} onClick={() => retry.mutate(d.id)}>
-                          Retry
-                        </button>
-                      ) : null}
-                    </td>
+      <PagedList
+        query={deliveries}
+        loading="Loading the delivery log"
+        empty={status || channel ? 'No messages match these filters.' : 'No messages sent yet. Confirmations, reminders and receipts appear here as bookings come in.'}
+        pagerLabel="Delivery pages"
+        onPage={setPage}
+      >
+        {(rows) => (
+          <>
+            <div className="table-scroll">
+              <table className="list">
+                <caption className="visually-hidden">Message deliveries, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">Message</th>
+                    <th scope="col">To</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Attempts</th>
+                    <th scope="col">Actions</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager info={deliveries.data} onPage={setPage} label="Delivery pages" />
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {rows.map((d) => (
+                    <tr key={d.id}>
+                      <td>{fmt.at(d.sent_at ?? d.created_at)}</td>
+                      <td>
+                        {eventLabel(d.event)} <span className="sub">{CHANNELS[d.channel]}</span>
+                        {d.booking_id ? (
+                          <span className="sub">
+                            <Link to={`/bookings/${d.booking_id}`}>View booking</Link>
+                          </span>
+                        ) : null}
+                      </td>
+                      <td className="wrap">{d.to}</td>
+                      <td>
+                        <span className={`badge ${d.status}`}>{DELIVERY_STATUSES[d.status]}</span>
+                        {d.last_error ? <span className="sub error-text">{d.last_error}</span> : null}
+                      </td>
+                      <td>{d.attempts}</td>
+                      <td>
+                        {d.status === 'failed' ? (
+                          <button type="button" className="secondary" aria-label={`Retry the message to ${d.to}`} disabled={retry.isPending} onClick={() => retry.mutate(d.id)}>
+                            Retry
+                          </button>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </PagedList>
     </section>
   );
 }

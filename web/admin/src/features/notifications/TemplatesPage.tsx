@@ -6,7 +6,7 @@ import { api } from '../../app/api';
 import { Loading } from '../../app/App';
 import { SelectField } from '../../ui/Inputs';
 import { Empty, ErrorNotice } from '../../ui/Notice';
-import { useOrgFormat } from '../payments/amounts';
+import { useOrgFormat } from '../../ui/orgFormat';
 import { CHANNELS, TEMPLATE_EVENTS, type Channel, type TemplateEvent } from './labels';
 import { MessagesNav } from './MessagesNav';
 

@@ -4,12 +4,11 @@ import { Link } from 'react-router';
 import { unwrap, type Schemas } from '../../../../api/client';
 import { Field } from '../../../../shared/Field';
 import { api } from '../../app/api';
-import { Loading } from '../../app/App';
 import { allows, useSignedIn } from '../../app/session';
 import { SelectField } from '../../ui/Inputs';
-import { Done, Empty, ErrorNotice } from '../../ui/Notice';
-import { Pager } from '../../ui/Pager';
-import { useOrgFormat } from './amounts';
+import { Done, Empty } from '../../ui/Notice';
+import { useOrgFormat } from '../../ui/orgFormat';
+import { PagedList } from '../../ui/PagedList';
 import { KINDS, METHODS, STATUSES, type Kind, type Method, type Status } from './labels';
 import { RefundForm } from './RefundForm';
 
@@ -106,73 +105,76 @@ export default function PaymentsPage() {
         />
       ) : null}
 
-      {payments.isPending ? (
-        <Loading label="Loading payments" />
-      ) : payments.isError ? (
-        <ErrorNotice error={payments.error} onRetry={() => void payments.refetch()} />
-      ) : payments.data.data.length === 0 ? (
-        <Empty message={filtered ? 'No payments match these filters.' : 'No payments yet. Payments recorded on a booking, online payments and refunds appear here.'}>
-          {filtered ? (
-            <button type="button" className="secondary" onClick={clear}>
-              Clear filters
-            </button>
-          ) : null}
-        </Empty>
-      ) : (
-        <>
-          <div className="table-scroll">
-            <table className="list payments">
-              <caption className="visually-hidden">Payments and refunds, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Booking</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Method</th>
-                  <th scope="col">Amount</th>
-                  <th scope="col">Status</th>
-                  {mayRefund ? <th scope="col">Actions</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {payments.data.data.map((p) => {
-                  const left = p.amount_cents - p.refunded_cents;
-                  const refundable = p.kind === 'payment' && p.status === 'succeeded' && left > 0;
-                  return (
-                    <tr key={p.id}>
-                      <td>{fmt.at(p.created_at)}</td>
-                      <td>
-                        <Link to={`/bookings/${p.booking_id}`}>View booking</Link>
-                      </td>
-                      <td>{KINDS[p.kind]}</td>
-                      <td>{METHODS[p.method]}</td>
-                      <td className="amount">
-                        {p.kind === 'refund' ? '−' : ''}
-                        {fmt.money(p.amount_cents)}
-                        {p.kind === 'payment' && p.refunded_cents > 0 ? <span className="sub">{fmt.money(p.refunded_cents)} refunded</span> : null}
-                      </td>
-                      <td>
-                        <span className={`badge ${p.status}`}>{STATUSES[p.status]}</span>
-                        {p.reason ? <span className="sub">{p.reason}</span> : null}
-                      </td>
-                      {mayRefund ? (
+      <PagedList
+        query={payments}
+        loading="Loading payments"
+        empty={
+          <Empty message={filtered ? 'No payments match these filters.' : 'No payments yet. Payments recorded on a booking, online payments and refunds appear here.'}>
+            {filtered ? (
+              <button type="button" className="secondary" onClick={clear}>
+                Clear filters
+              </button>
+            ) : null}
+          </Empty>
+        }
+        pagerLabel="Payment pages"
+        onPage={setPage}
+      >
+        {(rows) => (
+          <>
+            <div className="table-scroll">
+              <table className="list payments">
+                <caption className="visually-hidden">Payments and refunds, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">Booking</th>
+                    <th scope="col">Kind</th>
+                    <th scope="col">Method</th>
+                    <th scope="col">Amount</th>
+                    <th scope="col">Status</th>
+                    {mayRefund ? <th scope="col">Actions</th> : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((p) => {
+                    const left = p.amount_cents - p.refunded_cents;
+                    const refundable = p.kind === 'payment' && p.status === 'succeeded' && left > 0;
+                    return (
+                      <tr key={p.id}>
+                        <td>{fmt.at(p.created_at)}</td>
                         <td>
-                          {refundable ? (
-                            <button type="button" className="secondary" aria-label={`Refund ${fmt.money(p.amount_cents)} of ${fmt.at(p.created_at)}`} onClick={() => setRefunding(p)}>
-                              Refund
-                            </button>
-                          ) : null}
+                          <Link to={`/bookings/${p.booking_id}`}>View booking</Link>
                         </td>
-                      ) : null}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <Pager info={payments.data} onPage={setPage} label="Payment pages" />
-        </>
-      )}
+                        <td>{KINDS[p.kind]}</td>
+                        <td>{METHODS[p.method]}</td>
+                        <td className="amount">
+                          {p.kind === 'refund' ? '−' : ''}
+                          {fmt.money(p.amount_cents)}
+                          {p.kind === 'payment' && p.refunded_cents > 0 ? <span className="sub">{fmt.money(p.refunded_cents)} refunded</span> : null}
+                        </td>
+                        <td>
+                          <span className={`badge ${p.status}`}>{STATUSES[p.status]}</span>
+                          {p.reason ? <span className="sub">{p.reason}</span> : null}
+                        </td>
+                        {mayRefund ? (
+                          <td>
+                            {refundable ? (
+                              <button type="button" className="secondary" aria-label={`Refund ${fmt.money(p.amount_cents)} of ${fmt.at(p.created_at)}`} onClick={() => setRefunding(p)}>
+                                Refund
+                              </button>
+                            ) : null}
+                          </td>
+                        ) : null}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </PagedList>
     </section>
   );
 }

@@ -5,7 +5,8 @@ import { Field } from '../../../../shared/Field';
 import { api } from '../../app/api';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { TextAreaField } from '../../ui/Inputs';
-import { amountHint, toMajor, toMinor, useOrgFormat } from './amounts';
+import { amountHint, toMajor, toMinor } from '../../ui/money';
+import { useOrgFormat } from '../../ui/orgFormat';
 import { METHODS } from './labels';
 
 type Payment = Schemas['Payment'];

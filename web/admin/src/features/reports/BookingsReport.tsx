@@ -1,6 +1,7 @@
 import { count } from '../../../../shared/format';
-import { percent, useMoney } from '../dashboard/figures';
-import { STATUS_NAMES } from '../dashboard/statuses';
+import { percent } from '../../ui/figures';
+import { useOrgFormat } from '../../ui/orgFormat';
+import { statusLabel } from '../bookings/api';
 import type { ReportOf } from './fetchReport';
 import { FigureTable } from './FigureTable';
 
@@ -8,7 +9,7 @@ const SOURCES: Record<string, string> = { admin: 'Staff (admin app)', widget: 'B
 
 /** Bookings of the period by status, game (with occupancy), venue and source. */
 export function BookingsReport({ report }: { report: ReportOf<'bookings'> }) {
-  const money = useMoney();
+  const { money } = useOrgFormat();
   const t = report.totals;
   return (
     <>
@@ -25,7 +26,7 @@ export function BookingsReport({ report }: { report: ReportOf<'bookings'> }) {
         rowKey={(r) => r.status}
         empty="No bookings in this period."
         columns={[
-          { label: 'Status', value: (r) => STATUS_NAMES[r.status] ?? r.status },
+          { label: 'Status', value: (r) => statusLabel(r.status) },
           { label: 'Bookings', value: (r) => count(r.bookings) },
           { label: 'Players', value: (r) => count(r.players) },
         ]}

@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { count } from '../../../../shared/format';
-import { ChartFigure } from '../dashboard/ChartFigure';
-import { useMoney } from '../dashboard/figures';
+import { ChartFigure } from '../../ui/ChartFigure';
+import { useOrgFormat } from '../../ui/orgFormat';
 import { SEGMENT_NAMES } from '../customers/segments';
 import type { ReportOf } from './fetchReport';
 import { FigureTable } from './FigureTable';
@@ -9,7 +9,7 @@ import { periodLabel, type ReportParams } from './params';
 
 /** Customer segments with their lifetime value, and new against returning customers per period. */
 export function CustomersReport({ report, params }: { report: ReportOf<'customers'>; params: ReportParams }) {
-  const money = useMoney();
+  const { money } = useOrgFormat();
   const fresh = report.periods.reduce((s, p) => s + p.new_customers, 0);
   const returning = report.periods.reduce((s, p) => s + p.returning_customers, 0);
   const data = report.periods.map((p) => ({ ...p, label: periodLabel(p.period, params.group_by) }));

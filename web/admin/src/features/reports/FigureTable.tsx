@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { TableScroll } from '../dashboard/TableScroll';
+import { TableScroll } from '../../ui/TableScroll';
 
 export interface Column<Row> {
   label: string;

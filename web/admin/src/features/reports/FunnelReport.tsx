@@ -1,5 +1,5 @@
 import { count } from '../../../../shared/format';
-import { percent } from '../dashboard/figures';
+import { percent } from '../../ui/figures';
 import type { ReportOf } from './fetchReport';
 import { FigureTable } from './FigureTable';
 

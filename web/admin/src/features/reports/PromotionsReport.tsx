@@ -1,12 +1,12 @@
 import { count } from '../../../../shared/format';
-import { useMoney } from '../dashboard/figures';
+import { useOrgFormat } from '../../ui/orgFormat';
 import { Stat } from './BookingsReport';
 import type { ReportOf } from './fetchReport';
 import { FigureTable } from './FigureTable';
 
 /** Coupons used in the period and gift cards from their ledger (organization-wide: a card belongs to no venue). */
 export function PromotionsReport({ report }: { report: ReportOf<'promotions'> }) {
-  const money = useMoney();
+  const { money } = useOrgFormat();
   const g = report.gift_cards;
   return (
     <>

@@ -7,7 +7,7 @@ import { Loading } from '../../app/App';
 import { useSignedIn } from '../../app/session';
 import { SelectField } from '../../ui/Inputs';
 import { ErrorNotice } from '../../ui/Notice';
-import { useVenues, VenueFilter, zoneOf } from '../dashboard/VenueFilter';
+import { useVenues, VenueFilter, zoneOf } from '../../ui/VenueFilter';
 import { BookingsReport } from './BookingsReport';
 import { DownloadLink } from './DownloadLink';
 import { CustomersReport } from './CustomersReport';

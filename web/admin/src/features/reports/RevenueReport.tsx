@@ -1,16 +1,17 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartFigure } from '../dashboard/ChartFigure';
-import { METHOD_NAMES, useMoney } from '../dashboard/figures';
+import { ChartFigure } from '../../ui/ChartFigure';
+import { METHOD_NAMES } from '../../ui/figures';
+import { useOrgFormat } from '../../ui/orgFormat';
 import type { ReportOf } from './fetchReport';
 import { periodLabel, type ReportParams } from './params';
-import { TableScroll } from '../dashboard/TableScroll';
+import { TableScroll } from '../../ui/TableScroll';
 
 const FIGURES = ['gross_cents', 'discount_cents', 'tax_cents', 'refund_cents', 'net_cents'] as const;
 const NAMES: Record<(typeof FIGURES)[number], string> = { gross_cents: 'Gross', discount_cents: 'Discounts', tax_cents: 'Tax', refund_cents: 'Refunds', net_cents: 'Net' };
 
 /** Money received, refunded and net per period and per payment method, from the payment rows (docs/reports.md). */
 export function RevenueReport({ rows, params }: { rows: ReportOf<'revenue'>; params: ReportParams }) {
-  const money = useMoney();
+  const { money } = useOrgFormat();
   const total = (key: (typeof FIGURES)[number]) => rows.reduce((s, r) => s + r[key], 0);
   const methods = Object.keys(METHOD_NAMES).map((m) => {
     const sum = (k: 'gross_cents' | 'refund_cents' | 'net_cents') => rows.reduce((s, r) => s + (r.by_method[m as keyof typeof r.by_method]?.[k] ?? 0), 0);

@@ -1,11 +1,11 @@
 import { count } from '../../../../shared/format';
-import { useMoney } from '../dashboard/figures';
+import { useOrgFormat } from '../../ui/orgFormat';
 import type { ReportOf } from './fetchReport';
 import { FigureTable } from './FigureTable';
 
 /** Per user: bookings created, check-ins made and money taken in the period. */
 export function StaffReport({ report }: { report: ReportOf<'staff'> }) {
-  const money = useMoney();
+  const { money } = useOrgFormat();
   return (
     <FigureTable
       title="Per team member"

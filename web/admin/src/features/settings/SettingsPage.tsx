@@ -8,7 +8,7 @@ import { SESSION_KEY } from '../../app/session';
 import { FormError, fieldError, fieldWithin, typedNumber } from '../../ui/FormError';
 import { SelectField, TextAreaField } from '../../ui/Inputs';
 import { typedAddress } from '../../ui/address';
-import { fromMinor, toMinor } from '../../ui/money';
+import { toMajor, toMinorForApi } from '../../ui/money';
 import { Done, ErrorNotice } from '../../ui/Notice';
 import { timeZones } from '../venues/hours';
 import { BrandingFields, type Branding } from './BrandingFields';
@@ -55,7 +55,7 @@ function SettingsForm({ org }: { org: Organization }) {
     noShow: String(p.no_show_fee_percent),
     acceptCash: p.accept_cash,
     reminders: p.reminder_offsets_minutes.join(', '),
-    referral: fromMinor(p.referral_reward_cents, org.currency),
+    referral: toMajor(p.referral_reward_cents, org.currency),
     weekStart: p.week_start,
     terms: p.terms ?? '',
   });
@@ -88,7 +88,7 @@ function SettingsForm({ org }: { org: Organization }) {
                 .split(/[,\s]+/)
                 .filter(Boolean)
                 .map(typedNumber),
-              referral_reward_cents: toMinor(f.referral, org.currency),
+              referral_reward_cents: toMinorForApi(f.referral, org.currency),
               week_start: f.weekStart,
               terms: f.terms,
             },

@@ -2,11 +2,10 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import { unwrap } from '../../../../api/client';
 import { api } from '../../app/api';
-import { Loading } from '../../app/App';
 import { SelectField } from '../../ui/Inputs';
-import { Done, Empty, ErrorNotice } from '../../ui/Notice';
-import { Pager } from '../../ui/Pager';
-import { useOrgFormat } from '../payments/amounts';
+import { Done, ErrorNotice } from '../../ui/Notice';
+import { useOrgFormat } from '../../ui/orgFormat';
+import { PagedList } from '../../ui/PagedList';
 import { DELIVERY_STATUSES } from './events';
 
 type Status = keyof typeof DELIVERY_STATUSES;
@@ -54,53 +53,54 @@ export function Deliveries({ webhookId }: { webhookId: string }) {
       </form>
       <Done message={done} />
       {replay.isError ? <ErrorNotice error={replay.error} /> : null}
-      {deliveries.isPending ? (
-        <Loading label="Loading deliveries" />
-      ) : deliveries.isError ? (
-        <ErrorNotice error={deliveries.error} onRetry={() => void deliveries.refetch()} />
-      ) : deliveries.data.data.length === 0 ? (
-        <Empty message="Nothing delivered yet: events this endpoint subscribes to appear here." />
-      ) : (
-        <>
-          <div className="table-scroll">
-            <table className="list">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Event</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Attempts</th>
-                  <th scope="col">Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {deliveries.data.data.map((d) => (
-                  <tr key={d.id}>
-                    <td>{fmt.at(d.delivered_at ?? d.created_at)}</td>
-                    <td>
-                      <code>{d.type}</code>
-                      <span className="sub">{d.event_id}</span>
-                    </td>
-                    <td>
-                      <span className={`badge ${d.status}`}>{DELIVERY_STATUSES[d.status]}</span>
-                      {d.response_status ? <span className="sub">HTTP {d.response_status}</span> : null}
-                      {d.last_error ? <span className="sub error-text">{d.last_error}</span> : null}
-                      {d.status === 'pending' && d.next_attempt_at ? <span className="sub">next try {fmt.at(d.next_attempt_at)}</span> : null}
-                    </td>
-                    <td>{d.attempts}</td>
-                    <td>
-                      <button type="button" className="secondary" aria-label={`Replay ${d.type} ${d.event_id}`} disabled={replay.isPending} onClick={() => replay.mutate(d.id)}>
-                        Replay
-                      </button>
-                    </td>
+      <PagedList
+        query={deliveries}
+        loading="Loading deliveries"
+        empty="Nothing delivered yet: events this endpoint subscribes to appear here."
+        pagerLabel="Delivery pages"
+        onPage={setPage}
+      >
+        {(rows) => (
+          <>
+            <div className="table-scroll">
+              <table className="list">
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">Event</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Attempts</th>
+                    <th scope="col">Actions</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager info={deliveries.data} onPage={setPage} label="Delivery pages" />
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {rows.map((d) => (
+                    <tr key={d.id}>
+                      <td>{fmt.at(d.delivered_at ?? d.created_at)}</td>
+                      <td>
+                        <code>{d.type}</code>
+                        <span className="sub">{d.event_id}</span>
+                      </td>
+                      <td>
+                        <span className={`badge ${d.status}`}>{DELIVERY_STATUSES[d.status]}</span>
+                        {d.response_status ? <span className="sub">HTTP {d.response_status}</span> : null}
+                        {d.last_error ? <span className="sub error-text">{d.last_error}</span> : null}
+                        {d.status === 'pending' && d.next_attempt_at ? <span className="sub">next try {fmt.at(d.next_attempt_at)}</span> : null}
+                      </td>
+                      <td>{d.attempts}</td>
+                      <td>
+                        <button type="button" className="secondary" aria-label={`Replay ${d.type} ${d.event_id}`} disabled={replay.isPending} onClick={() => replay.mutate(d.id)}>
+                          Replay
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </PagedList>
     </section>
   );
 }

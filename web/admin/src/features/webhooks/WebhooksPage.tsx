@@ -1,11 +1,9 @@
+import { PagedList } from '../../ui/PagedList';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { unwrap } from '../../../../api/client';
 import { api } from '../../app/api';
-import { Loading } from '../../app/App';
-import { Empty, ErrorNotice } from '../../ui/Notice';
-import { Pager } from '../../ui/Pager';
 import { SecretOnce } from './SecretOnce';
 import { WebhookForm } from './WebhookForm';
 
@@ -45,45 +43,46 @@ export default function WebhooksPage() {
           }}
         />
       ) : null}
-      {webhooks.isPending ? (
-        <Loading label="Loading webhooks" />
-      ) : webhooks.isError ? (
-        <ErrorNotice error={webhooks.error} onRetry={() => void webhooks.refetch()} />
-      ) : webhooks.data.data.length === 0 ? (
-        <Empty message="No endpoints yet. Add the URL of a tool that should hear about new bookings." />
-      ) : (
-        <>
-          <div className="table-scroll">
-            <table className="list">
-              <caption className="visually-hidden">Webhook endpoints</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Endpoint</th>
-                  <th scope="col">Events</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {webhooks.data.data.map((w) => (
-                  <tr key={w.id}>
-                    <td className="wrap">
-                      <Link to={`/webhooks/${w.id}`}>{w.url}</Link>
-                      {w.description ? <span className="sub">{w.description}</span> : null}
-                    </td>
-                    <td>{w.events.join(', ')}</td>
-                    <td>
-                      <span className={`badge ${w.active ? 'active' : 'disabled'}`}>{w.active ? 'Enabled' : 'Disabled'}</span>
-                      {w.disabled_reason ? <span className="sub error-text">{w.disabled_reason}</span> : null}
-                      {w.active && w.failure_streak ? <span className="sub error-text">{w.failure_streak} failed in a row</span> : null}
-                    </td>
+      <PagedList
+        query={webhooks}
+        loading="Loading webhooks"
+        empty="No endpoints yet. Add the URL of a tool that should hear about new bookings."
+        pagerLabel="Webhook pages"
+        onPage={setPage}
+      >
+        {(rows) => (
+          <>
+            <div className="table-scroll">
+              <table className="list">
+                <caption className="visually-hidden">Webhook endpoints</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Endpoint</th>
+                    <th scope="col">Events</th>
+                    <th scope="col">Status</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager info={webhooks.data} onPage={setPage} label="Webhook pages" />
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {rows.map((w) => (
+                    <tr key={w.id}>
+                      <td className="wrap">
+                        <Link to={`/webhooks/${w.id}`}>{w.url}</Link>
+                        {w.description ? <span className="sub">{w.description}</span> : null}
+                      </td>
+                      <td>{w.events.join(', ')}</td>
+                      <td>
+                        <span className={`badge ${w.active ? 'active' : 'disabled'}`}>{w.active ? 'Enabled' : 'Disabled'}</span>
+                        {w.disabled_reason ? <span className="sub error-text">{w.disabled_reason}</span> : null}
+                        {w.active && w.failure_streak ? <span className="sub error-text">{w.failure_streak} failed in a row</span> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </PagedList>
     </section>
   );
 }

@@ -1,6 +1,3 @@
-import { money } from '../../../../shared/format';
-import { useSignedIn } from '../../app/session';
-
 const locale = typeof navigator === 'undefined' ? undefined : navigator.language;
 
 /** A rate the API answers as a fraction (0.0833) as the visitor writes a percentage: "8.3%"; "–" when there is none. */
@@ -20,13 +17,6 @@ export function changeInWords(change: number | null, value: number | null): stri
   if (change === 0) return 'no change';
   const size = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(Math.abs(change));
   return `${change > 0 ? 'up' : 'down'} ${size}%`;
-}
-
-/** The organization's currency and its money formatter (a super admin outside any organization sees USD). */
-export function useMoney(): (minor: number) => string {
-  const { organization } = useSignedIn();
-  const currency = organization?.currency ?? 'USD';
-  return (minor) => money(minor, currency);
 }
 
 /** A payment method's name for people. */

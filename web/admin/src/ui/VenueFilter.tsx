@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { unwrap, type Schemas } from '../../../../api/client';
-import { SelectField } from '../../ui/Inputs';
-import { api } from '../../app/api';
+import { unwrap, type Schemas } from '../../../api/client';
+import { SelectField } from './Inputs';
+import { api } from '../app/api';
 
 export type Venue = Schemas['Venue'];
 
