@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import Stripe from 'stripe';
+import { LocalFake } from './local-fake.js';
 
 /**
  * A local stand-in for the part of Stripe's HTTP API the gateway uses, spoken the way the real SDK speaks it
@@ -63,7 +63,7 @@ export function parseForm(text: string): Record<string, unknown> {
   return out;
 }
 
-export class FakeStripe {
+export class FakeStripe extends LocalFake {
   /** Every request received, in order, failed ones included. */
   readonly requests: FakeRequest[] = [];
   readonly paymentIntents = new Map<string, PaymentIntent>();
@@ -71,24 +71,9 @@ export class FakeStripe {
   private readonly charges = new Map<string, Charge>();
   private readonly saved = new Map<string, { fingerprint: string; answer: Answer }>();
   private failures: FailMode[] = [];
-  private server: Server | undefined;
 
-  constructor(private readonly secretKey = 'sk_test_fake') {}
-
-  /** Listens on 127.0.0.1, on a free port. */
-  async start(): Promise<{ url: string }> {
-    const server = createServer((req, res) => void this.handle(req, res));
-    this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-  }
-
-  /** Stops listening and drops every connection, hung ones included. */
-  async close(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+  constructor(private readonly secretKey = 'sk_test_fake') {
+    super();
   }
 
   /** The next `count` requests fail in `mode`. */
@@ -149,7 +134,7 @@ export class FakeStripe {
     return event as unknown as Stripe.Event;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let text = '';
     for await (const chunk of req) text += String(chunk);
     const url = new URL(req.url ?? '/', 'http://fake');

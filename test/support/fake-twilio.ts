@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
+import { LocalFake } from './local-fake.js';
 
 /**
  * A local stand-in for the part of Twilio's REST API the SMS transport uses (Programmable Messaging: create a
@@ -25,34 +25,20 @@ export interface SentSms {
 
 const newSid = (prefix: string) => `${prefix}${randomBytes(16).toString('hex')}`;
 
-export class FakeTwilio {
+export class FakeTwilio extends LocalFake {
   /** Every request received, in order, failed ones included. */
   readonly requests: { at: number; method: string; path: string; outcome: 'accepted' | 'refused' | 'failed' | 'hung' }[] = [];
   /** The messages Twilio accepted. */
   readonly messages: SentSms[] = [];
   private failures: TwilioFailure[] = [];
-  private server: Server | undefined;
 
   constructor(
     readonly accountSid = `AC${'a1'.repeat(16)}`,
     readonly authToken = 'fake-twilio-auth-token',
-  ) {}
-
-  /** Listens on 127.0.0.1, on a free port. */
-  async start(): Promise<{ url: string }> {
-    const server = createServer((req, res) => void this.handle(req, res));
-    this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  ) {
+    super();
   }
 
-  /** Stops listening and drops every connection, hung ones included. */
-  async close(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
 
   /** The next `count` requests fail with `failure`. */
   failNext(count: number, failure: TwilioFailure): void {
@@ -66,7 +52,7 @@ export class FakeTwilio {
     return match();
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let text = '';
     for await (const chunk of req) text += String(chunk);
     const method = req.method ?? 'GET';
