@@ -109,7 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   app.decorate('queue', queue);
   app.decorate('mailer', deps.mailer ?? queuedMailer(deps.db, queue));
-  app.decorate('stripe', stripeGateway(deps.config));
+  app.decorate('stripe', await stripeGateway(deps.config));
   if (!deps.queue && config.WORKERS) {
     // The hooks are looked up at each sweep: they are installed a few lines below.
     const sweeper = startCheckoutSweeper(deps.db, app.stripe, app.log, app.clock, (organizationId) => app.commitHooks.committed(organizationId));

@@ -2,8 +2,6 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
-import { formatSeedResult } from './demo/report.js';
-import { findDemoOrganization, seedDemo } from './demo/seed.js';
 
 /**
  * `npm start`: open the database, migrate, serve (and run the job workers, unless `--no-workers` or
@@ -24,6 +22,8 @@ async function main(argv: string[]) {
     return;
   }
   if (argv.includes('--demo')) {
+    // The seeder and its progress bar are loaded only when asked for: a serving process does not carry them.
+    const [{ findDemoOrganization, seedDemo }, { formatSeedResult }] = await Promise.all([import('./demo/seed.js'), import('./demo/report.js')]);
     if (await findDemoOrganization(db)) console.log('Demo data already present (npm run seed:demo prints its logins).');
     else console.log(formatSeedResult(await seedDemo(db)));
   }

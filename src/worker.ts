@@ -19,7 +19,7 @@ async function main() {
   await migrate(db);
   const queue = await startJobs(db, config, log, { workers: true });
   const webhooks = startWebhookDispatch(db, config, log);
-  const sweeper = startCheckoutSweeper(db, stripeGateway(config), log);
+  const sweeper = startCheckoutSweeper(db, await stripeGateway(config), log);
   log.info('workers running');
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,4 +1,3 @@
-import ical, { ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { vtimezone, wallTimeRepeats } from '../../time/vtimezone.js';
 import type { CalendarBooking } from '../bookings/service.js';
@@ -28,7 +27,9 @@ const players = (n: number) => `${n} ${n === 1 ? 'player' : 'players'}`;
  * last change, so an unchanged booking reads the same on every fetch. No customer data: not the name, email,
  * phone, notes or any amount; only the game, the party size, the booking number and the status.
  */
-export function bookingsFeed(input: FeedInput): string {
+export async function bookingsFeed(input: FeedInput): Promise<string> {
+  // Loaded by the first feed asked for: most API processes never serve one (docs/performance.md, memory).
+  const { default: ical, ICalEventStatus } = await import('ical-generator');
   const zone = input.venue.timezone;
   const calendar = ical({
     // ical-generator writes the calendar's name as given (events' texts it escapes itself).

@@ -53,6 +53,6 @@ export async function calendarFeed(tx: Queryable, token: string, now: Date): Pro
   const from = new Date(today - FEED_DAYS_BEFORE * DAY_MS);
   const to = new Date(today + (FEED_DAYS_AFTER + 1) * DAY_MS);
   const bookings = await venueCalendarBookings(tx, venue.id, from, to);
-  const ics = bookingsFeed({ venue, bookings, from, to });
+  const ics = await bookingsFeed({ venue, bookings, from, to });
   return { ics, etag: `"${createHash('sha256').update(ics).digest('base64url')}"` };
 }

@@ -1,5 +1,4 @@
-import ical from 'ical-generator';
-import QRCode from 'qrcode';
+import type ical from 'ical-generator';
 import type { OutgoingEmail } from './mailer.js';
 
 /** What a booking sender adds around any template (content._mail): not placeholders, so no template can drop them. */
@@ -16,8 +15,8 @@ export interface MailExtras {
 }
 
 /** The booking as one iCalendar event (instants in UTC, so every calendar shows it in its own zone). */
-function bookingCalendar(x: MailExtras): string {
-  const calendar = ical({ prodId: { company: 'BookingTMS', product: 'bookings', language: 'EN' } });
+function bookingCalendar(generate: typeof ical, x: MailExtras): string {
+  const calendar = generate({ prodId: { company: 'BookingTMS', product: 'bookings', language: 'EN' } });
   calendar.createEvent({
     id: x.ics_uid!,
     start: new Date(x.ics_start!),
@@ -42,10 +41,13 @@ export async function withExtras(mail: OutgoingEmail, x: MailExtras | undefined)
     const href = x.unsubscribe_url.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
     if (mail.html) out.html = `${mail.html}\n<p style="font-size:12px;color:#666"><a href="${href}">Unsubscribe from these emails</a></p>`;
   }
+  // ical-generator and qrcode are loaded by the first mail that needs them: an API process never does.
   if (x.ics_start && x.ics_end) {
-    out.attachments!.push({ filename: 'booking.ics', content: bookingCalendar(x), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' });
+    const { default: generate } = await import('ical-generator');
+    out.attachments!.push({ filename: 'booking.ics', content: bookingCalendar(generate, x), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' });
   }
   if (x.qr) {
+    const { default: QRCode } = await import('qrcode');
     const png = await QRCode.toBuffer(x.qr, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 300 });
     out.attachments!.push({ filename: 'checkin-qr.png', content: png, contentType: 'image/png', cid: 'checkin-qr' });
   }

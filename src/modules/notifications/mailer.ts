@@ -1,4 +1,4 @@
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 /** One email as it leaves: already rendered. */
 export interface OutgoingEmail {
@@ -49,15 +49,20 @@ function errorText(err: unknown): string {
  */
 export function emailTransport(opts: { url: string | undefined; from: string; timeoutMs: number }): EmailTransport {
   if (!opts.url) return { configured: false, send: async () => ({ ok: false, error: 'SMTP_URL is not set: recorded, not sent', permanent: true }) };
-  const transport = createTransport(
-    { url: opts.url, connectionTimeout: opts.timeoutMs, greetingTimeout: opts.timeoutMs, socketTimeout: opts.timeoutMs, dnsTimeout: opts.timeoutMs },
-    { from: opts.from },
-  );
+  // nodemailer is loaded at the first send: an API process that runs no workers never holds it.
+  let transport: Promise<Transporter> | undefined;
+  const connect = async () => {
+    const { createTransport } = await import('nodemailer');
+    return createTransport(
+      { url: opts.url, connectionTimeout: opts.timeoutMs, greetingTimeout: opts.timeoutMs, socketTimeout: opts.timeoutMs, dnsTimeout: opts.timeoutMs },
+      { from: opts.from },
+    );
+  };
   return {
     configured: true,
     async send(mail) {
       try {
-        await transport.sendMail({
+        await (transport ??= connect()).then((t) => t.sendMail({
           messageId: messageIdOf(mail.id, opts.from),
           to: mail.to,
           subject: mail.subject,
@@ -65,7 +70,7 @@ export function emailTransport(opts: { url: string | undefined; from: string; ti
           ...(mail.html ? { html: mail.html } : {}),
           ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
           headers: { 'X-BookingTMS-Event': mail.event },
-        });
+        }));
         return { ok: true };
       } catch (err) {
         const code = (err as { responseCode?: number }).responseCode;

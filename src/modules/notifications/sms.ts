@@ -1,4 +1,4 @@
-import twilio from 'twilio';
+import type twilio from 'twilio';
 import type { SendOutcome } from './mailer.js';
 
 /** One text message as it leaves: already rendered, to a number in E.164. */
@@ -34,24 +34,21 @@ export const SMS_NOT_CONFIGURED = 'TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWI
 /**
  * The SDK's own HTTP client, with its requests sent to `apiBase` instead of Twilio's host: the SDK builds every URL
  * from fixed hosts and offers no base-URL option, but it takes the HTTP client to use. Everything else (form
- * encoding, auth, parsing, errors) stays the SDK's.
+ * encoding, auth, parsing, errors) stays the SDK's. No retries inside the SDK (the job queue retries with its own
+ * backoff), a bounded wait for each answer.
  */
-class RedirectingClient extends twilio.RequestClient {
-  constructor(
-    private readonly apiBase: string,
-    timeoutMs: number,
-  ) {
-    // No retries inside the SDK (the job queue retries with its own backoff), a bounded wait for each answer.
-    super({ timeout: timeoutMs, autoRetry: false });
+function requestClient(sdk: typeof twilio, apiBase: string, timeoutMs: number): twilio.RequestClient {
+  if (apiBase === TWILIO_ORIGIN) return new sdk.RequestClient({ timeout: timeoutMs, autoRetry: false });
+  class RedirectingClient extends sdk.RequestClient {
+    override request<TData>(opts: RequestOptions<TData>) {
+      const uri = new URL(opts.uri);
+      const base = new URL(apiBase);
+      uri.protocol = base.protocol;
+      uri.host = base.host;
+      return super.request<TData>({ ...opts, uri: uri.href });
+    }
   }
-
-  override request<TData>(opts: RequestOptions<TData>) {
-    const uri = new URL(opts.uri);
-    const base = new URL(this.apiBase);
-    uri.protocol = base.protocol;
-    uri.host = base.host;
-    return super.request<TData>({ ...opts, uri: uri.href });
-  }
+  return new RedirectingClient({ timeout: timeoutMs, autoRetry: false });
 }
 
 /** How a Twilio failure is retried: its 4xx are for good (a bad or blocked number, bad credentials), except 429. */
@@ -75,17 +72,22 @@ export function smsTransport(s: TwilioSettings): SmsTransport {
   if (!s.accountSid || !s.authToken || !s.from) {
     return { configured: false, send: async () => ({ ok: false, error: SMS_NOT_CONFIGURED, permanent: true }) };
   }
-  const httpClient = s.apiBase === TWILIO_ORIGIN ? new twilio.RequestClient({ timeout: s.timeoutMs, autoRetry: false }) : new RedirectingClient(s.apiBase, s.timeoutMs);
-  // The SDK itself reads TWILIO_EDGE / TWILIO_REGION from the environment (Twilio's edge locations); with another
+  const { accountSid, authToken, apiBase, timeoutMs } = s;
+  // The SDK is loaded at the first send: an API process that runs no workers never holds it.
+  // It reads TWILIO_EDGE / TWILIO_REGION from the environment itself (Twilio's edge locations); with another
   // TWILIO_API_BASE every request goes to that origin whatever they say.
-  const client = twilio(s.accountSid, s.authToken, { httpClient, timeout: s.timeoutMs, autoRetry: false });
+  let client: Promise<twilio.Twilio> | undefined;
+  const connect = async () => {
+    const { default: sdk } = await import('twilio');
+    return sdk(accountSid, authToken, { httpClient: requestClient(sdk, apiBase, timeoutMs), timeout: timeoutMs, autoRetry: false });
+  };
   const sender = s.from.startsWith('MG') ? { messagingServiceSid: s.from } : { from: s.from };
   return {
     configured: true,
     async send(sms) {
       const body = sms.body.length > SMS_MAX_LENGTH ? `${sms.body.slice(0, SMS_MAX_LENGTH - 1)}…` : sms.body;
       try {
-        await client.messages.create({ to: sms.to, body, ...sender });
+        await (await (client ??= connect())).messages.create({ to: sms.to, body, ...sender });
         return { ok: true };
       } catch (err) {
         return outcomeOf(err);

@@ -1,4 +1,4 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import type { Config } from '../../config.js';
 import { AppError } from '../../http/errors.js';
 
@@ -48,8 +48,11 @@ class DeadlineExceeded extends Error {
   override readonly name = 'DeadlineExceeded';
 }
 
+/** The SDK's class (its error classes hang off it), loaded only when a secret key is configured. */
+type StripeSdk = typeof Stripe;
+
 /** What a failed call means for our caller. Only Stripe's type, code, status and request id are kept (as `cause`), never bodies. */
-function stripeFailure(err: unknown): AppError {
+function stripeFailure(Stripe: StripeSdk, err: unknown): AppError {
   if (err instanceof AppError) return err;
   const e = err instanceof Stripe.errors.StripeError ? err : undefined;
   const status = e?.statusCode;
@@ -94,20 +97,23 @@ async function bounded<T>(ms: number, run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** One SDK call, bounded in time, its failure in our codes. */
-async function call<T>(ms: number, run: () => Promise<T>): Promise<T> {
-  try {
-    return await bounded(ms, run);
-  } catch (err) {
-    throw stripeFailure(err);
-  }
-}
-
-/** null when STRIPE_SECRET_KEY is not set (online payment is then off). */
-export function stripeGateway(config: Config): StripeGateway | null {
+/**
+ * null when STRIPE_SECRET_KEY is not set (online payment is then off). The SDK is imported only when it is: a
+ * process without Stripe does not carry its modules (docs/performance.md, the API process's memory).
+ */
+export async function stripeGateway(config: Config): Promise<StripeGateway | null> {
   const key = config.STRIPE_SECRET_KEY;
   if (!key) return null;
+  const { default: Stripe } = await import('stripe');
   const ms = config.STRIPE_TIMEOUT_MS;
+  /** One SDK call, bounded in time, its failure in our codes. */
+  const call = async <T>(ms: number, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await bounded(ms, run);
+    } catch (err) {
+      throw stripeFailure(Stripe, err);
+    }
+  };
   const webhookSecret = config.STRIPE_WEBHOOK_SECRET;
   const stripe = new Stripe(key, {
     ...apiAddress(config.STRIPE_API_BASE),
@@ -135,7 +141,7 @@ export function stripeGateway(config: Config): StripeGateway | null {
           { idempotencyKey: input.idempotencyKey },
         ),
       );
-      if (!pi.client_secret) throw stripeFailure(new Error('PaymentIntent without client_secret'));
+      if (!pi.client_secret) throw stripeFailure(Stripe, new Error('PaymentIntent without client_secret'));
       return { id: pi.id, clientSecret: pi.client_secret, status: pi.status };
     },
 
@@ -150,7 +156,7 @@ export function stripeGateway(config: Config): StripeGateway | null {
       } catch (err) {
         // A retried cancel, or one racing another: cancelled is what the caller wanted. (Succeeded is refused: refund it.)
         const cancelled = err instanceof Stripe.errors.StripeInvalidRequestError && err.payment_intent?.status === 'canceled';
-        if (!cancelled) throw stripeFailure(err);
+        if (!cancelled) throw stripeFailure(Stripe, err);
       }
     },
 

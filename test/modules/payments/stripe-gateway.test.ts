@@ -36,9 +36,9 @@ describe('the Stripe gateway, through the real SDK, against a local fake', () =>
 
   beforeAll(async () => {
     ({ url } = await fake.start());
-    gateway = stripeGateway(
+    gateway = (await stripeGateway(
       loadConfig({ STRIPE_SECRET_KEY: 'sk_test_fake', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_BASE: url, STRIPE_TIMEOUT_MS: String(TIMEOUT_MS) }),
-    )!;
+    ))!;
   });
   afterAll(() => fake.close());
 
@@ -48,9 +48,9 @@ describe('the Stripe gateway, through the real SDK, against a local fake', () =>
     return pi;
   };
 
-  it('is off (null) without a secret key', () => {
-    expect(stripeGateway(loadConfig({}))).toBeNull();
-    expect(stripeGateway(loadConfig({ STRIPE_SECRET_KEY: '' }))).toBeNull();
+  it('is off (null) without a secret key', async () => {
+    expect(await stripeGateway(loadConfig({}))).toBeNull();
+    expect(await stripeGateway(loadConfig({ STRIPE_SECRET_KEY: '' }))).toBeNull();
   });
 
   it('creates a PaymentIntent in minor units, lower-cased currency, with metadata and the caller\'s idempotency key', async () => {
@@ -139,7 +139,7 @@ describe('the Stripe gateway, through the real SDK, against a local fake', () =>
     const nowhere = new FakeStripe();
     const { url: closed } = await nowhere.start();
     await nowhere.close();
-    const offline = stripeGateway(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_fake', STRIPE_API_BASE: closed, STRIPE_TIMEOUT_MS: String(TIMEOUT_MS) }))!;
+    const offline = (await stripeGateway(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_fake', STRIPE_API_BASE: closed, STRIPE_TIMEOUT_MS: String(TIMEOUT_MS) })))!;
     expect(await failure(offline.retrievePaymentIntent('pi_x'))).toMatchObject({ code: 'service_unavailable' });
   });
 
@@ -147,7 +147,7 @@ describe('the Stripe gateway, through the real SDK, against a local fake', () =>
     fake.failNext(1, 'card_declined');
     const declined = await failure(gateway.createPaymentIntent({ amountCents: 1000, currency: 'usd', metadata: {}, idempotencyKey: key() }));
     expect(declined).toMatchObject({ code: 'rule_violation', status: 422, message: 'Your card was declined.' });
-    const wrongKey = stripeGateway(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_wrong', STRIPE_API_BASE: url }))!;
+    const wrongKey = (await stripeGateway(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_wrong', STRIPE_API_BASE: url })))!;
     const refused = await failure(wrongKey.retrievePaymentIntent('pi_x'));
     expect(refused).toMatchObject({ code: 'service_unavailable', status: 503 });
     expect(refused.message).not.toContain('sk_');
@@ -183,7 +183,7 @@ describe('the Stripe gateway, through the real SDK, against a local fake', () =>
     });
 
     it('refuses every event when no webhook secret is configured', async () => {
-      const noSecret = stripeGateway(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_fake', STRIPE_API_BASE: url }))!;
+      const noSecret = (await stripeGateway(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_fake', STRIPE_API_BASE: url })))!;
       const pi = await paidIntent();
       const { body, header } = fake.sign(fake.succeed(pi.id), WEBHOOK_SECRET);
       expect(thrown(() => noSecret.verifyEvent(body, header))).toMatchObject({ code: 'invalid_signature', message: 'Stripe webhooks are not configured on this server' });
