@@ -3,7 +3,7 @@
  * (`npm start`): load generation in this process never competes with the server's event loop.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,10 +91,16 @@ export interface RunningServer {
  */
 export type ServerEntry = 'tsx' | 'built';
 
+/** The node options `npm run start:built` gives (package.json), so that a built server here runs as production's does. */
+function startBuiltNodeOptions(): string[] {
+  const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+  return (scripts['start:built'] ?? '').split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 /** Starts the API server on the target and waits for /api/health. */
 export async function startServer(target: Target, extraEnv: Record<string, string> = {}, nodeArgs: string[] = [], entry: ServerEntry = 'tsx'): Promise<RunningServer> {
   const port = await freePort();
-  const main = entry === 'built' ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+  const main = entry === 'built' ? [...startBuiltNodeOptions(), 'dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...main], {
     env: {
       ...process.env,
