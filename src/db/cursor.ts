@@ -49,7 +49,7 @@ export async function streamRows(
   // the driver filled it (a scavenge in the middle of a FETCH); dead, it would still hold every row and string of
   // the batch through the next scavenges, which promote them too, batch after batch, until a full collection
   // ("nepotism"): the API's RSS rose from ~130 to ~270 MB during a 1M-row export, and a third of its CPU went to
-  // the collector. Emptied, the rows die young (docs/performance.md, "The API process's memory").
+  // the collector. Emptied, the rows die young (docs/performance.md, insights "Round 2").
   const handOn = async (rows: unknown[][]) => {
     try {
       return await onBatch(own(rows));

@@ -18,7 +18,7 @@ type ZodRoute = Parameters<typeof zodSerializerCompiler>[0];
  *
  * Each writer is compiled when its first response is written, and once per schema: Fastify asks for one per route,
  * status code and media type at start-up (~950 here, most of them the same error schema), and compiling them all
- * held ~20 MB of generated code in every API process, for answers most processes never give
+ * cost ~17 MB of RSS in every API process, for answers most processes never give
  * (docs/performance.md, the API process's memory).
  */
 export function responseSerializerCompiler(opts: { checkResponses: boolean }): SerializerCompiler {
